@@ -1,0 +1,57 @@
+# The two commands of the README: `make book` and `make test`. Everything else is a step of
+# those two. All Python runs inside .venv, which the first target creates.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+VENV ?= .venv
+PY := $(VENV)/bin/python
+JB := $(VENV)/bin/jupyter-book
+STAMP := $(VENV)/.installed
+export PYTHONHASHSEED := 0
+
+.PHONY: book html pdf test lint unit chapters checks system-deps clean venv chapter-references
+
+book: html pdf  ## Build the HTML (warnings are errors) and the PDF from the real data.
+
+venv: $(STAMP)
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+system-deps:
+	bash scripts/install-system-deps.sh
+
+html: $(STAMP)
+	$(PY) scripts/cache_key.py
+	$(JB) build . -W -n --keep-going
+
+pdf: $(STAMP) system-deps
+	$(PY) scripts/cache_key.py
+	$(JB) build . --builder pdflatex -n --keep-going
+	test -s _build/latex/book.pdf
+	@echo "PDF: _build/latex/book.pdf ($$(pdfinfo _build/latex/book.pdf | awk '/^Pages/ {print $$2}') pages)"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests book benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests book benchmarks scripts
+
+unit: $(STAMP)
+	$(VENV)/bin/pytest -q -m "not build" tests
+
+chapters: $(STAMP)  ## Every chapter executed under nbval against its stored key figures.
+	$(PY) scripts/chapter_tests.py prepare
+	EUCLUSTER_BUILD_DIR=_build/nbval $(VENV)/bin/pytest -q -p no:cacheprovider --nbval \
+	  --nbval-sanitize-with tests/chapters/sanitize.cfg --nbval-cell-timeout 1200 _build/nbval/notebooks
+
+chapter-references: $(STAMP)  ## Re-record the chapters' reference key figures (review the diff!).
+	$(PY) scripts/chapter_tests.py record
+
+checks: $(STAMP)  ## Checks of the built book: offline HTML, PDF content.
+	$(VENV)/bin/pytest -q -m build tests
+
+test: lint unit chapters html pdf checks
+
+clean:
+	rm -rf _build

@@ -1,0 +1,74 @@
+"""Turn the book's chapters into nbval tests that fail when a published number changes.
+
+``prepare`` converts every chapter listed in ``_toc.yml`` to a notebook in
+``_build/nbval/notebooks``, tells nbval to ignore the outputs of the chapter's own cells (they
+are checked by the asserting cells inside the chapter), and appends one cell that prints the
+chapter's key figures. That cell carries the stored reference output from
+``tests/chapters/<chapter>.txt``, so ``pytest --nbval`` (strict mode) fails when any number the
+chapter states differs from the reviewed one.
+
+``record`` rewrites those reference files from the last full build (``_build/key-figures``);
+run it deliberately after a reviewed change and commit the diff.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import jupytext
+import nbformat
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "_build" / "nbval" / "notebooks"
+REFERENCES = ROOT / "tests" / "chapters"
+
+
+def chapters() -> list[Path]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
+    return [ROOT / f"{f}.py" for f in files if (ROOT / f"{f}.py").exists()]
+
+
+def report_cell(chapter: str) -> nbformat.NotebookNode:
+    source = f"from eucluster.figures import report\nprint(report({chapter!r}))"
+    cell = nbformat.v4.new_code_cell(source)
+    reference = REFERENCES / f"{chapter}.txt"
+    text = reference.read_text(encoding="utf-8") if reference.exists() else ""
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+    return cell
+
+
+def prepare() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("*.ipynb"):
+        old.unlink()
+    for path in chapters():
+        notebook = jupytext.read(path, fmt="py:percent")
+        for cell in notebook.cells:
+            if cell.cell_type == "code":
+                tags = cell.metadata.setdefault("tags", [])
+                tags.append("nbval-ignore-output")
+        notebook.cells.append(report_cell(path.stem))
+        notebook.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        nbformat.write(notebook, OUT / f"{path.stem}.ipynb")
+    print(f"prepared {len(chapters())} chapter notebooks in {OUT.relative_to(ROOT)}")
+
+
+def record() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from eucluster.figures import report
+
+    REFERENCES.mkdir(parents=True, exist_ok=True)
+    for path in chapters():
+        (REFERENCES / f"{path.stem}.txt").write_text(report(path.stem) + "\n", encoding="utf-8")
+        print(f"recorded {path.stem}")
+
+
+if __name__ == "__main__":
+    {"prepare": prepare, "record": record}[sys.argv[1]]()

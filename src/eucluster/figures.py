@@ -1,0 +1,170 @@
+"""The key-figure registry: every number the book states goes through here.
+
+A chapter creates one :class:`KeyFigures` for itself and calls :meth:`KeyFigures.publish` for
+each number it mentions. Publishing does two things:
+
+* it *glues* the formatted number (myst-nb ``glue``) so the prose can cite it with
+  ``{glue}`id``` instead of typing it, and
+* it records the raw value, its unit, the chapter and its definition or source in
+  ``_build/key-figures/<chapter>.json`` and in the merged ``_build/key-figures.json``.
+
+The JSON is written with sorted keys and no timestamps, so two builds from the same data give
+byte-identical files: reviewers can diff a re-execution against the published book.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from eucluster.paths import BUILD_DIR
+
+_ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
+MERGED_NAME = "key-figures.json"
+
+
+def registry_dir() -> Path:
+    """Where key figures are written: ``EUCLUSTER_BUILD_DIR`` (used by re-runs) or ``_build``."""
+    return Path(os.environ.get("EUCLUSTER_BUILD_DIR", BUILD_DIR))
+
+
+class _Text:
+    """A string whose plain-text representation has no quotes, so glued numbers read cleanly."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One published number with what a reader needs to trust it."""
+
+    id: str
+    value: float | int | str
+    display: str
+    unit: str
+    chapter: str
+    definition: str
+    source: str
+
+
+def _plain(value: Any) -> float | int | str:
+    """Turn numpy scalars into JSON-native values; refuse NaN, which no text should state."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("a key figure cannot be NaN or infinite: check the computation")
+    if not isinstance(value, int | float | str):
+        raise TypeError(f"a key figure must be a number or a string, not {type(value).__name__}")
+    return value
+
+
+class KeyFigures:
+    """The registry of one chapter. Creating it clears what the chapter published before."""
+
+    def __init__(self, chapter: str, *, glue: bool = True):
+        if not _ID_PATTERN.match(chapter):
+            raise ValueError(f"chapter name {chapter!r} must be lower-case words joined by _")
+        self.chapter = chapter
+        self.glue = glue
+        self.figures: dict[str, KeyFigure] = {}
+        self._write()
+
+    def publish(
+        self,
+        figure_id: str,
+        value: Any,
+        *,
+        unit: str,
+        definition: str = "",
+        source: str = "",
+        fmt: str = "{:,.1f}",
+    ) -> Any:
+        """Record ``value`` under ``figure_id``, glue its formatted text, and return ``value``.
+
+        ``definition`` says how a computed number is computed; ``source`` cites document,
+        section and table for a quoted number. One of them is required.
+        """
+        if not _ID_PATTERN.match(figure_id):
+            raise ValueError(
+                f"key-figure id {figure_id!r} must be dotted lower-case words, e.g. "
+                "'regions.weak.count'"
+            )
+        if not (definition or source):
+            raise ValueError(f"key figure {figure_id!r} needs a definition or a source")
+        if figure_id in self.figures:
+            raise ValueError(f"key figure {figure_id!r} is published twice in {self.chapter}")
+        plain = _plain(value)
+        display = fmt.format(plain) if not isinstance(plain, str) else plain
+        self.figures[figure_id] = KeyFigure(
+            figure_id, plain, display, unit, self.chapter, definition, source
+        )
+        self._write()
+        if self.glue:
+            from myst_nb import glue
+
+            glue(figure_id, _Text(display), display=False)
+        return value
+
+    def _write(self) -> None:
+        folder = registry_dir() / "key-figures"
+        folder.mkdir(parents=True, exist_ok=True)
+        records = {k: asdict(v) for k, v in sorted(self.figures.items())}
+        _dump(folder / f"{self.chapter}.json", records)
+        merge(registry_dir())
+
+
+def _dump(path: Path, payload: Any) -> None:
+    text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def merge(build_dir: Path) -> Path:
+    """Merge every chapter's figures into ``key-figures.json``; ids must be unique book-wide."""
+    merged: dict[str, Any] = {}
+    for chapter_file in sorted((build_dir / "key-figures").glob("*.json")):
+        for figure_id, record in json.loads(chapter_file.read_text(encoding="utf-8")).items():
+            if figure_id in merged:
+                raise ValueError(
+                    f"key figure {figure_id!r} is published by both "
+                    f"{merged[figure_id]['chapter']} and {record['chapter']}"
+                )
+            merged[figure_id] = record
+    target = build_dir / MERGED_NAME
+    _dump(target, dict(sorted(merged.items())))
+    return target
+
+
+def load(build_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Read the merged registry (e.g. to compare a re-run with the published build)."""
+    path = (build_dir or registry_dir()) / MERGED_NAME
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path}: no key-figure registry yet. Build the book first (`make book`)."
+        )
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def report(chapter: str, build_dir: Path | None = None) -> str:
+    """The key figures of one chapter as stable text, one ``id = shown value unit`` per line.
+
+    Chapter tests compare this text with a reviewed reference, so a number that changes in the
+    book fails a test until someone looks at it.
+    """
+    path = (build_dir or registry_dir()) / "key-figures" / f"{chapter}.json"
+    if not path.exists():
+        return f"(no key figures recorded for {chapter})"
+    records = json.loads(path.read_text(encoding="utf-8"))
+    lines = [f"{fid} = {rec['display']} {rec['unit']}".rstrip() for fid, rec in records.items()]
+    return "\n".join(lines) if lines else f"(chapter {chapter} publishes no key figures)"

@@ -1,0 +1,166 @@
+"""The documents' own tables, digitised in ``data/published`` and checked on every load.
+
+``datapackage.json`` (a frictionless data package) is the single description of each table:
+its source document, section, table number, units, and a field schema. The loader turns that
+schema into a pandera schema, so a mistyped number, a renamed column or a duplicated row in a
+CSV stops the book with a message naming the file, the problem and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from eucluster.paths import PUBLISHED_DIR
+
+DOCUMENTS = {
+    "000": ("franco_wilson_2021", "ECCP discussion paper: Building strong clusters in structurally weak regions"),
+    "001": ("interreg_2021_clusters", "Interreg Europe policy brief: clusters for research and innovation"),
+    "002": ("eu4digital_2024", "EU4Digital: EU best practices in cluster management"),
+    "003": ("ec_2020_s3_clusters", "European Commission: S3 investments through industrial clusters"),
+    "004": ("clusterix_2018", "CLUSTERIX 2.0 recommendations"),
+}
+
+_PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+class PublishedDataError(ValueError):
+    """A digitised table does not match its description in ``datapackage.json``."""
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One digitised table and what the data package says about it."""
+
+    name: str
+    path: Path
+    title: str
+    source: dict[str, Any]
+    units: str
+    notes: str
+    fields: tuple[dict[str, Any], ...]
+
+    @property
+    def citation(self) -> str:
+        """'document 000, Table 1 (section …)': how the book cites the table."""
+        src = self.source
+        where = src.get("table") or "text"
+        return f"document {src['document']}, {where} ({src.get('section', '')})"
+
+
+def _package_path(folder: Path) -> Path:
+    return folder / "datapackage.json"
+
+
+@cache
+def package(folder: Path = PUBLISHED_DIR) -> dict[str, Resource]:
+    """All resources of the data package in ``folder``, by name."""
+    path = _package_path(folder)
+    if not path.exists():
+        raise PublishedDataError(
+            f"{path}: missing. It describes every digitised table; restore it from git."
+        )
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise PublishedDataError(f"{path}: not valid JSON ({exc}). Fix the syntax.") from exc
+    resources = {}
+    for entry in meta.get("resources", []):
+        resources[entry["name"]] = Resource(
+            name=entry["name"],
+            path=folder / entry["path"],
+            title=entry.get("title", entry["name"]),
+            source=entry.get("source", {}),
+            units=entry.get("units", ""),
+            notes=entry.get("notes", ""),
+            fields=tuple(entry["schema"]["fields"]),
+        )
+    return resources
+
+
+def _column(field: dict[str, Any]) -> pa.Column:
+    constraints = field.get("constraints", {})
+    checks = []
+    if "minimum" in constraints:
+        checks.append(pa.Check.ge(constraints["minimum"]))
+    if "maximum" in constraints:
+        checks.append(pa.Check.le(constraints["maximum"]))
+    if "enum" in constraints:
+        checks.append(pa.Check.isin(constraints["enum"]))
+    if "pattern" in constraints:
+        checks.append(pa.Check.str_matches(constraints["pattern"]))
+    return pa.Column(
+        _PANDAS_TYPES[field.get("type", "string")],
+        checks=checks,
+        nullable=not constraints.get("required", False),
+        unique=constraints.get("unique", False),
+        coerce=True,
+    )
+
+
+def schema(resource: Resource) -> pa.DataFrameSchema:
+    """The pandera schema that ``resource``'s field list describes (strict: no extra columns)."""
+    columns = {f["name"]: _column(f) for f in resource.fields}
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, name=resource.name)
+
+
+def validate(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
+    """Check ``frame`` against ``resource``'s schema, with a message a digitiser can act on."""
+    try:
+        return schema(resource).validate(frame, lazy=True)
+    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
+        cases = getattr(exc, "failure_cases", None)
+        detail = (
+            cases[["column", "check", "failure_case", "index"]].head(10).to_string(index=False)
+            if cases is not None
+            else str(exc)
+        )
+        raise PublishedDataError(
+            f"{resource.path}: does not match its schema in datapackage.json.\n{detail}\n"
+            "Fix the CSV (check the value against the source document) or, if the document "
+            "really prints it, the schema."
+        ) from exc
+
+
+def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
+    """A digitised table as a typed DataFrame, rows in document order."""
+    resources = package(folder)
+    if name not in resources:
+        raise PublishedDataError(
+            f"{_package_path(folder)}: no table named {name!r}. "
+            f"Known tables: {', '.join(sorted(resources))}."
+        )
+    resource = resources[name]
+    if not resource.path.exists():
+        raise PublishedDataError(
+            f"{resource.path}: listed in datapackage.json but missing. Restore it from git."
+        )
+    try:
+        raw = pd.read_csv(resource.path, dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise PublishedDataError(
+            f"{resource.path}: cannot be read as UTF-8 CSV ({exc}). Fix the row it names."
+        ) from exc
+    expected = [f["name"] for f in resource.fields]
+    if list(raw.columns) != expected:
+        raise PublishedDataError(
+            f"{resource.path}: columns are {list(raw.columns)} but datapackage.json expects "
+            f"{expected}. Rename the CSV header or update the schema."
+        )
+    for field in resource.fields:
+        if field.get("type") == "boolean":
+            raw[field["name"]] = raw[field["name"]].str.lower().map(
+                {"true": True, "false": False}
+            )
+    return validate(raw, resource)
+
+
+def resource(name: str, folder: Path = PUBLISHED_DIR) -> Resource:
+    """The metadata of one digitised table."""
+    return package(folder)[name]

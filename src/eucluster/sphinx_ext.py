@@ -1,0 +1,43 @@
+"""Sphinx hooks the book needs beyond what Jupyter Book configures.
+
+* Serve Vega, Vega-Lite and Vega-Embed from the book's own ``_static`` folder, built from
+  the vl-convert bundle installed with the package, so interactive charts work offline and no
+  page asks a CDN for anything.
+* Merge the chapters' key figures into ``_build/key-figures.json`` when the build ends, so the
+  registry is complete even when cached chapters were not re-executed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+VEGA_BUNDLE = "eucluster-vega.js"
+
+
+def _write_vega_bundle(app) -> None:
+    if app.builder.format != "html":
+        return
+    import vl_convert as vlc
+
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    target = static / VEGA_BUNDLE
+    bundle = vlc.javascript_bundle()
+    if not target.exists() or target.read_text(encoding="utf-8") != bundle:
+        target.write_text(bundle, encoding="utf-8")
+    app.add_js_file(VEGA_BUNDLE)
+
+
+def _merge_key_figures(app, exception) -> None:
+    if exception is not None:
+        return
+    from eucluster import figures
+
+    if (figures.registry_dir() / "key-figures").exists():
+        figures.merge(figures.registry_dir())
+
+
+def setup(app):
+    app.connect("builder-inited", _write_vega_bundle)
+    app.connect("build-finished", _merge_key_figures)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

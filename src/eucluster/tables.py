@@ -1,0 +1,59 @@
+"""Tables that render as real tables in both the HTML and the PDF book.
+
+A DataFrame's HTML representation is dropped by the LaTeX builder, and its LaTeX
+representation is taken for mathematics by myst-nb. A MyST ``table`` directive emitted as
+Markdown output becomes a native docutils table instead: numbered, captioned, referable with
+``{numref}`` and typeset by Sphinx in every output format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+from IPython.display import Markdown
+
+Formatter = str | Callable[[object], str]
+
+
+def _cell(value: object, formatter: Formatter | None) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return "–"
+    if formatter is None:
+        text = f"{value:,.1f}" if isinstance(value, float) else str(value)
+    elif isinstance(formatter, str):
+        text = formatter.format(value)
+    else:
+        text = formatter(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def markdown_table(
+    frame: pd.DataFrame,
+    *,
+    label: str,
+    caption: str,
+    formats: Mapping[str, Formatter] | None = None,
+    index: bool = False,
+    align: str | None = None,
+) -> str:
+    """The MyST source of a captioned, labelled table for ``frame``."""
+    if not label.startswith("tbl-"):
+        raise ValueError(f"table labels start with 'tbl-' so that references read well: {label}")
+    formats = dict(formats or {})
+    data = frame.reset_index() if index else frame
+    header = "| " + " | ".join(str(c) for c in data.columns) + " |"
+    if align is None:
+        align = "".join("r" if pd.api.types.is_numeric_dtype(data[c]) else "l" for c in data)
+    rule = "|" + "|".join(":--" if a == "l" else "--:" for a in align) + "|"
+    rows = [
+        "| " + " | ".join(_cell(v, formats.get(c)) for c, v in zip(data.columns, row)) + " |"
+        for row in data.itertuples(index=False, name=None)
+    ]
+    body = "\n".join([header, rule, *rows])
+    return f":::{{table}} {caption}\n:name: {label}\n:align: center\n\n{body}\n:::\n"
+
+
+def show_table(frame: pd.DataFrame, **kwargs) -> Markdown:
+    """Display ``frame`` as a captioned table (see :func:`markdown_table` for the arguments)."""
+    return Markdown(markdown_table(frame, **kwargs))
