@@ -96,3 +96,77 @@ class InteractiveChart:
 def interactive(chart: alt.TopLevelMixin, element_id: str) -> InteractiveChart:
     """Wrap ``chart`` so that the HTML book keeps its tooltips and the PDF gets a picture."""
     return InteractiveChart(chart, element_id)
+
+
+def heatmap(
+    frame,
+    *,
+    x: str,
+    y: str,
+    value: str,
+    column: str | None = None,
+    title: str = "",
+    value_title: str = "",
+    scheme: str = "blues",
+    domain: tuple[float, float] | None = None,
+    y_sort=None,
+    cell: int = 26,
+):
+    """Annotated heatmap: a coloured cell per (x, y) with its value printed inside.
+
+    Printing the numbers keeps the chart readable in a grey-scale PDF and lets a reader check
+    it against the source table.
+    """
+    scale = alt.Scale(scheme=scheme, domain=list(domain)) if domain else alt.Scale(scheme=scheme)
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{x}:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
+        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=220)),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(f"{value}:Q", title=value_title or value, scale=scale),
+        tooltip=[y, x, alt.Tooltip(f"{value}:Q", format=".0f")],
+    )
+    text = base.mark_text(fontSize=10).encode(
+        text=alt.Text(f"{value}:Q", format=".0f"),
+        color=alt.condition(
+            alt.datum[value] > (domain[1] if domain else 100) * 0.55,
+            alt.value("white"),
+            alt.value("#222222"),
+        ),
+    )
+    layered = (cells + text).properties(width=alt.Step(cell * 2), height=alt.Step(cell * 0.8))
+    if column:
+        layered = layered.facet(column=alt.Column(f"{column}:N", title=None))
+    return layered.properties(title=title) if title else layered
+
+
+def interval_dots(
+    frame,
+    *,
+    y: str,
+    x: str,
+    low: str,
+    high: str,
+    colour: str,
+    colours: dict[str, str] | None = None,
+    x_title: str = "",
+    y_sort=None,
+    x_format: str = ".0%",
+):
+    """Points with horizontal interval bars, one row per category, offset by ``colour``."""
+    colour_scale = (
+        alt.Scale(domain=list(colours), range=list(colours.values())) if colours else alt.Scale()
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=260)),
+        yOffset=alt.YOffset(f"{colour}:N", sort=list(colours) if colours else None),
+        color=alt.Color(f"{colour}:N", title=None, scale=colour_scale),
+    )
+    bars = base.mark_rule(strokeWidth=1.5).encode(
+        x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format=x_format)), x2=f"{high}:Q"
+    )
+    dots = base.mark_point(filled=True, size=45).encode(
+        x=f"{x}:Q",
+        tooltip=[y, colour, alt.Tooltip(f"{x}:Q", format=x_format)],
+    )
+    return (bars + dots).properties(width=360, height=alt.Step(26))

@@ -164,3 +164,44 @@ def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
 def resource(name: str, folder: Path = PUBLISHED_DIR) -> Resource:
     """The metadata of one digitised table."""
     return package(folder)[name]
+
+
+ECOSYSTEM_TABLES = {"eccp_table2": "regional-relevant", "eccp_table3": "industry-relevant"}
+_ECCP_COLUMNS = {
+    "weak_regions_pct": ("weak", "regions_pct"),
+    "weak_nodes_with_co_pct": ("weak", "nodes_with_co_pct"),
+    "nonweak_regions_pct": ("non-weak", "regions_pct"),
+    "nonweak_nodes_with_co_pct": ("non-weak", "nodes_with_co_pct"),
+}
+
+
+def split_ecosystem_label(label: pd.Series) -> pd.DataFrame:
+    """'E03. Agri-food' -> ecosystem_id 'E03', ecosystem 'Agri-food'."""
+    parts = label.str.extract(r"^(?P<ecosystem_id>E\d{2})\.\s*(?P<ecosystem>.+)$")
+    if parts.isna().any().any():
+        bad = label[parts.isna().any(axis=1)].tolist()
+        raise PublishedDataError(f"ecosystem labels not of the form 'E01. Name': {bad}")
+    return parts
+
+
+def eccp_ecosystem_tables() -> pd.DataFrame:
+    """ECCP Tables 2 and 3 in long form: one row per node type × ecosystem × group × measure."""
+    frames = []
+    for name, node_type in ECOSYSTEM_TABLES.items():
+        table = load(name)
+        wide = pd.concat(
+            [split_ecosystem_label(table["ecosystem"]), table.drop(columns="ecosystem")], axis=1
+        )
+        long = wide.melt(
+            id_vars=["ecosystem_id", "ecosystem"],
+            value_vars=list(_ECCP_COLUMNS),
+            var_name="column",
+            value_name="published_pct",
+        )
+        long[["group", "measure"]] = pd.DataFrame(
+            long["column"].map(_ECCP_COLUMNS).tolist(), index=long.index
+        )
+        long.insert(0, "node_type", node_type)
+        long.insert(1, "table", resource(name).source.get("table"))
+        frames.append(long.drop(columns="column"))
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,80 @@
+"""The key-figure registry: ids, provenance, merging and byte-stable output."""
+
+import json
+
+import numpy as np
+import pytest
+
+from eucluster import figures
+
+
+@pytest.fixture
+def build_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("EUCLUSTER_BUILD_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_publish_records_value_unit_and_definition(build_dir):
+    registry = figures.KeyFigures("regions", glue=False)
+    returned = registry.publish(
+        "regions.weak.count", np.int64(77), unit="regions", definition="GDP < 75 %", fmt="{:d}"
+    )
+    assert returned == 77
+    merged = json.loads((build_dir / "key-figures.json").read_text())
+    assert merged["regions.weak.count"] == {
+        "id": "regions.weak.count",
+        "value": 77,
+        "display": "77",
+        "unit": "regions",
+        "chapter": "regions",
+        "definition": "GDP < 75 %",
+        "source": "",
+    }
+
+
+def test_a_number_needs_a_definition_or_a_source(build_dir):
+    registry = figures.KeyFigures("intro", glue=False)
+    with pytest.raises(ValueError, match="needs a definition or a source"):
+        registry.publish("intro.x", 1, unit="")
+
+
+@pytest.mark.parametrize("bad", ["Regions.Weak", "regions weak", "regions..weak", ""])
+def test_ids_are_dotted_lower_case(build_dir, bad):
+    registry = figures.KeyFigures("intro", glue=False)
+    with pytest.raises(ValueError, match="dotted lower-case"):
+        registry.publish(bad, 1, unit="", definition="d")
+
+
+def test_nan_is_refused(build_dir):
+    registry = figures.KeyFigures("intro", glue=False)
+    with pytest.raises(ValueError, match="NaN"):
+        registry.publish("intro.bad", float("nan"), unit="", definition="d")
+
+
+def test_the_same_id_in_two_chapters_is_an_error(build_dir):
+    figures.KeyFigures("one", glue=False).publish("shared.id", 1, unit="", definition="d")
+    with pytest.raises(ValueError, match="published by both"):
+        figures.KeyFigures("two", glue=False).publish("shared.id", 2, unit="", definition="d")
+
+
+def test_rebuilding_a_chapter_replaces_its_figures(build_dir):
+    figures.KeyFigures("one", glue=False).publish("one.old", 1, unit="", definition="d")
+    figures.KeyFigures("one", glue=False).publish("one.new", 2, unit="", definition="d")
+    assert list(figures.load(build_dir)) == ["one.new"]
+
+
+def test_two_identical_runs_give_identical_bytes(build_dir):
+    def run():
+        registry = figures.KeyFigures("ch", glue=False)
+        registry.publish("ch.b", 0.1 + 0.2, unit="x", definition="d")
+        registry.publish("ch.a", 3, unit="y", source="document 000, Table 1")
+        return (build_dir / "key-figures.json").read_bytes()
+
+    assert run() == run()
+
+
+def test_report_lists_shown_values(build_dir):
+    registry = figures.KeyFigures("ch", glue=False)
+    registry.publish("ch.share", 0.4567, unit="of regions", definition="d", fmt="{:.1%}")
+    assert figures.report("ch") == "ch.share = 45.7% of regions"
+    assert "no key figures" in figures.report("other")
