@@ -110,6 +110,7 @@ def heatmap(
     scheme: str = "blues",
     domain: tuple[float, float] | None = None,
     y_sort=None,
+    x_sort=None,
     cell: int = 26,
 ):
     """Annotated heatmap: a coloured cell per (x, y) with its value printed inside.
@@ -119,7 +120,7 @@ def heatmap(
     """
     scale = alt.Scale(scheme=scheme, domain=list(domain)) if domain else alt.Scale(scheme=scheme)
     base = alt.Chart(frame).encode(
-        x=alt.X(f"{x}:N", title=None, axis=alt.Axis(labelAngle=-35, labelLimit=160)),
+        x=alt.X(f"{x}:N", title=None, sort=x_sort, axis=alt.Axis(labelAngle=-30, labelLimit=200)),
         y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=220)),
     )
     cells = base.mark_rect().encode(
