@@ -52,18 +52,42 @@ table1 = published.load("eccp_table1").set_index("indicator")
 industry_row = "Average Number of Industry-Relevant Specialisation Nodes"
 regional_row = "Average Number of Regional-Relevant Specialisation Nodes"
 co_row = "Average Number of active Cluster Organisations"
-quote("published.table1.industry_relevant.weak", table1.loc[industry_row, "weak"],
-      unit="nodes per region", table="eccp_table1")
-quote("published.table1.industry_relevant.non_weak", table1.loc[industry_row, "non_weak"],
-      unit="nodes per region", table="eccp_table1")
-quote("published.table1.regional_relevant.weak", table1.loc[regional_row, "weak"],
-      unit="nodes per region", table="eccp_table1")
-quote("published.table1.regional_relevant.non_weak", table1.loc[regional_row, "non_weak"],
-      unit="nodes per region", table="eccp_table1")
-quote("published.table1.cluster_organisations.weak", table1.loc[co_row, "weak"],
-      unit="organisations per region", table="eccp_table1")
-quote("published.table1.cluster_organisations.non_weak", table1.loc[co_row, "non_weak"],
-      unit="organisations per region", table="eccp_table1")
+quote(
+    "published.table1.industry_relevant.weak",
+    table1.loc[industry_row, "weak"],
+    unit="nodes per region",
+    table="eccp_table1",
+)
+quote(
+    "published.table1.industry_relevant.non_weak",
+    table1.loc[industry_row, "non_weak"],
+    unit="nodes per region",
+    table="eccp_table1",
+)
+quote(
+    "published.table1.regional_relevant.weak",
+    table1.loc[regional_row, "weak"],
+    unit="nodes per region",
+    table="eccp_table1",
+)
+quote(
+    "published.table1.regional_relevant.non_weak",
+    table1.loc[regional_row, "non_weak"],
+    unit="nodes per region",
+    table="eccp_table1",
+)
+quote(
+    "published.table1.cluster_organisations.weak",
+    table1.loc[co_row, "weak"],
+    unit="organisations per region",
+    table="eccp_table1",
+)
+quote(
+    "published.table1.cluster_organisations.non_weak",
+    table1.loc[co_row, "non_weak"],
+    unit="organisations per region",
+    table="eccp_table1",
+)
 
 # %% tags=["remove-input"]
 show_table(
@@ -168,13 +192,20 @@ show_table(
 sizes = organisations.label_group_sizes()
 membership_source = published.resource("eu4d_membership").citation
 for label, size in sizes.items():
-    figures.publish(f"published.eu4d.{label}.count", size, unit="organisations",
-                    source=membership_source, fmt="{:d}")
+    figures.publish(
+        f"published.eu4d.{label}.count",
+        size,
+        unit="organisations",
+        source=membership_source,
+        fmt="{:d}",
+    )
 services = pd.concat(
     [
         organisations.label_shares(published.load(name), sizes).assign(kind=kind)
-        for name, kind in [("eu4d_table3", "General services (Table 3)"),
-                           ("eu4d_table4", "Digitalisation services (Table 4)")]
+        for name, kind in [
+            ("eu4d_table3", "General services (Table 3)"),
+            ("eu4d_table4", "Digitalisation services (Table 4)"),
+        ]
     ]
 )
 order = (
@@ -238,8 +269,10 @@ show_table(
     label="tbl-eu4d-top10",
     caption="The ten surveyed organisations with the most services, as published "
     "(document 002, Table 5).",
-    formats={c: "{:d}" for c in ["Large firms", "SMEs", "Research orgs", "Services",
-                                 "General", "Digital"]},
+    formats={
+        c: "{:d}"
+        for c in ["Large firms", "SMEs", "Research orgs", "Services", "General", "Digital"]
+    },
 )
 
 # %% [markdown]
@@ -258,13 +291,23 @@ action_counts = (
     .rename("actions")
     .reset_index()
 )
-figures.publish("published.interreg.actions.count", len(actions), unit="actions",
-                source=published.resource("interreg_table1").citation, fmt="{:d}")
+figures.publish(
+    "published.interreg.actions.count",
+    len(actions),
+    unit="actions",
+    source=published.resource("interreg_table1").citation,
+    fmt="{:d}",
+)
 
 # %% tags=["remove-input"]
 show_table(
-    action_counts.rename(columns={"line_of_action": "Line of action",
-                                  "policy_area": "Policy area", "actions": "Actions"}),
+    action_counts.rename(
+        columns={
+            "line_of_action": "Line of action",
+            "policy_area": "Policy area",
+            "actions": "Actions",
+        }
+    ),
     label="tbl-interreg-actions",
     caption="Cluster-support actions per policy area in document 001, Table 1 "
     "(counted from the digitised table).",

@@ -50,7 +50,9 @@ figures.publish(
     "intro.published_tables.count",
     len(package),
     unit="tables",
-    definition="Tables digitised from the five documents, as listed in data/published/datapackage.json",
+    definition=(
+        "Tables digitised from the five documents, as listed in data/published/datapackage.json"
+    ),
     fmt="{:d}",
 )
 

@@ -41,7 +41,11 @@ def label_shares(
 
 
 def gold_vs_silver(
-    counts: pd.DataFrame, group_sizes: dict[str, int], *, first: str = "gold", second: str = "silver"
+    counts: pd.DataFrame,
+    group_sizes: dict[str, int],
+    *,
+    first: str = "gold",
+    second: str = "silver",
 ) -> pd.DataFrame:
     """Per service: both shares, their difference and Fisher's exact two-sided p-value."""
     n1, n2 = group_sizes[first], group_sizes[second]

@@ -20,10 +20,19 @@ import pandera.pandas as pa
 from eucluster.paths import PUBLISHED_DIR
 
 DOCUMENTS = {
-    "000": ("franco_wilson_2021", "ECCP discussion paper: Building strong clusters in structurally weak regions"),
-    "001": ("interreg_2021_clusters", "Interreg Europe policy brief: clusters for research and innovation"),
+    "000": (
+        "franco_wilson_2021",
+        "ECCP discussion paper: Building strong clusters in structurally weak regions",
+    ),
+    "001": (
+        "interreg_2021_clusters",
+        "Interreg Europe policy brief: clusters for research and innovation",
+    ),
     "002": ("eu4digital_2024", "EU4Digital: EU best practices in cluster management"),
-    "003": ("ec_2020_s3_clusters", "European Commission: S3 investments through industrial clusters"),
+    "003": (
+        "ec_2020_s3_clusters",
+        "European Commission: S3 investments through industrial clusters",
+    ),
     "004": ("clusterix_2018", "CLUSTERIX 2.0 recommendations"),
 }
 
@@ -155,9 +164,7 @@ def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
         )
     for field in resource.fields:
         if field.get("type") == "boolean":
-            raw[field["name"]] = raw[field["name"]].str.lower().map(
-                {"true": True, "false": False}
-            )
+            raw[field["name"]] = raw[field["name"]].str.lower().map({"true": True, "false": False})
     return validate(raw, resource)
 
 

@@ -47,7 +47,9 @@ def markdown_table(
         align = "".join("r" if pd.api.types.is_numeric_dtype(data[c]) else "l" for c in data)
     rule = "|" + "|".join(":--" if a == "l" else "--:" for a in align) + "|"
     rows = [
-        "| " + " | ".join(_cell(v, formats.get(c)) for c, v in zip(data.columns, row)) + " |"
+        "| "
+        + " | ".join(_cell(v, formats.get(c)) for c, v in zip(data.columns, row, strict=True))
+        + " |"
         for row in data.itertuples(index=False, name=None)
     ]
     body = "\n".join([header, rule, *rows])

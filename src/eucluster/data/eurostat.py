@@ -40,8 +40,11 @@ def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> p
     path = Path(path)
     raw = read_csv(path, sep="\t", dtype=object, keep_default_na=False, na_filter=False)
     if raw.shape[1] < 2:
-        raise FormatError(path, "has fewer than two tab-separated columns: not a Eurostat "
-                          "bulk TSV.", refetch_hint(path))
+        raise FormatError(
+            path,
+            "has fewer than two tab-separated columns: not a Eurostat bulk TSV.",
+            refetch_hint(path),
+        )
     key, _, _time = str(raw.columns[0]).partition("\\")
     if not _:
         raise FormatError(
@@ -154,10 +157,11 @@ def read_sdmx_csv(path: str | Path) -> pd.DataFrame:
     """
     path = Path(path)
     raw = read_csv(path, dtype="str", keep_default_na=False)
-    require_columns(raw, ["STRUCTURE_NAME", "freq", "geo", "TIME_PERIOD", "OBS_VALUE",
-                          "OBS_FLAG"], path)
+    require_columns(
+        raw, ["STRUCTURE_NAME", "freq", "geo", "TIME_PERIOD", "OBS_VALUE", "OBS_FLAG"], path
+    )
     cols = list(raw.columns)
-    between = cols[cols.index("STRUCTURE_NAME") + 1: cols.index("TIME_PERIOD")]
+    between = cols[cols.index("STRUCTURE_NAME") + 1 : cols.index("TIME_PERIOD")]
     dims = [c for c in between if re.fullmatch(r"[a-z][a-z0-9_]*", c) and c != "freq"]
     _require_annual(raw["freq"], path)
     tidy = pd.DataFrame({d: as_str(raw[d]) for d in dims})
@@ -176,8 +180,11 @@ def read_sdmx_csv(path: str | Path) -> pd.DataFrame:
 def _require_annual(freq: pd.Series, path: Path) -> None:
     other = sorted(set(freq.unique()) - {"A"})
     if other:
-        raise FormatError(path, f"non-annual frequencies {other} found; only annual data are "
-                          "supported.", "Filter the download to freq=A.")
+        raise FormatError(
+            path,
+            f"non-annual frequencies {other} found; only annual data are supported.",
+            "Filter the download to freq=A.",
+        )
 
 
 def live_url(code: str) -> str:

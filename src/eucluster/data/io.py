@@ -46,9 +46,7 @@ def read_csv(path: Path, **kwargs) -> pd.DataFrame:
     except DECODE_ERRORS as exc:
         raise corrupt(path, exc) from exc
     except pd.errors.ParserError as exc:
-        raise FormatError(
-            path, f"the table cannot be parsed ({exc}).", refetch_hint(path)
-        ) from exc
+        raise FormatError(path, f"the table cannot be parsed ({exc}).", refetch_hint(path)) from exc
     except OSError as exc:  # e.g. "Not a gzipped file", CRC check failed
         raise corrupt(path, exc) from exc
 
@@ -91,8 +89,9 @@ def to_years(raw: pd.Series, path: Path, *, what: str = "year") -> pd.Series:
     bad = values.isna() | (values != np.floor(values))
     if bad.any():
         examples = list(dict.fromkeys(raw[bad].astype("str").tolist()))[:5]
-        raise FormatError(path, f"{what} cells that are not whole years: {examples}.",
-                          refetch_hint(path))
+        raise FormatError(
+            path, f"{what} cells that are not whole years: {examples}.", refetch_hint(path)
+        )
     return values.astype("int64")
 
 
