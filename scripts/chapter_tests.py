@@ -35,7 +35,15 @@ def report_cell(chapter: str) -> nbformat.NotebookNode:
     source = f"from eucluster.figures import report\nprint(report({chapter!r}))"
     cell = nbformat.v4.new_code_cell(source)
     reference = REFERENCES / f"{chapter}.txt"
-    text = reference.read_text(encoding="utf-8") if reference.exists() else ""
+    if not reference.exists():
+        sys.exit(
+            f"{reference.relative_to(ROOT)}: no stored key figures for chapter {chapter!r}. "
+            "Build the book (make html), run `make chapter-references`, review the new file "
+            "and commit it."
+        )
+    text = reference.read_text(encoding="utf-8")
+    # nbval compares only cells that were run: give the reference cell an execution count.
+    cell.execution_count = 1
     cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
     return cell
 
