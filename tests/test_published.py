@@ -88,8 +88,14 @@ def test_a_negative_count_fails_its_minimum(tmp_path):
         published.load("t", folder)
 
 
-def test_text_in_a_number_column_fails(tmp_path):
+def test_a_row_with_an_extra_field_fails(tmp_path):
     folder = _package(tmp_path, "indicator,weak\na,7,9\n")
+    with pytest.raises(published.PublishedDataError, match=r"t\.csv: line 2 has 3 fields"):
+        published.load("t", folder)
+
+
+def test_text_in_a_number_column_fails(tmp_path):
+    folder = _package(tmp_path, "indicator,weak\na,seven\n")
     with pytest.raises(published.PublishedDataError, match=r"t\.csv"):
         published.load("t", folder)
 

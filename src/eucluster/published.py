@@ -8,6 +8,7 @@ CSV stops the book with a message naming the file, the problem and the fix.
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -137,6 +138,19 @@ def validate(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
         ) from exc
 
 
+def _check_row_lengths(path: Path) -> None:
+    """Refuse ragged rows: pandas would silently turn an extra field into an index."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows, [])
+        for number, row in enumerate(rows, start=2):
+            if row and len(row) != len(header):
+                raise PublishedDataError(
+                    f"{path}: line {number} has {len(row)} fields, the header has "
+                    f"{len(header)}. Quote values that contain commas, or remove the extra field."
+                )
+
+
 def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
     """A digitised table as a typed DataFrame, rows in document order."""
     resources = package(folder)
@@ -151,6 +165,7 @@ def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
             f"{resource.path}: listed in datapackage.json but missing. Restore it from git."
         )
     try:
+        _check_row_lengths(resource.path)
         raw = pd.read_csv(resource.path, dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise PublishedDataError(
