@@ -89,3 +89,169 @@ def label_group_sizes() -> dict[str, int]:
 
     membership = published.load("eu4d_membership").set_index("statistic_id")
     return {label: int(membership.loc[f"dih_{label}", "value"]) for label in LABELS}
+
+
+def wilson_interval(count: int, size: int, *, alpha: float = 0.05) -> tuple[float, float]:
+    """Wilson score interval for one share: honest at the edges (0 of 14) where Wald is not."""
+    low, high = proportion_confint(count, size, alpha=alpha, method="wilson")
+    return float(low), float(high)
+
+
+def difference_interval(
+    k1: int, n1: int, k2: int, n2: int, *, alpha: float = 0.05
+) -> tuple[float, float]:
+    """Newcombe's hybrid score interval for the difference of two shares ``k1/n1 - k2/n2``.
+
+    It is built from the two Wilson intervals, so it stays inside [-1, 1] and keeps its
+    coverage when a count is 0, which a Wald interval for a difference does not.
+    """
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    low, high = confint_proportions_2indep(
+        k1, n1, k2, n2, method="newcomb", compare="diff", alpha=alpha
+    )
+    return float(low), float(high)
+
+
+def label_comparison(
+    counts: pd.DataFrame,
+    group_sizes: dict[str, int],
+    *,
+    first: str = "gold",
+    second: str = "silver",
+    alpha: float = 0.05,
+    power: float = 0.8,
+) -> pd.DataFrame:
+    """Per service: :func:`gold_vs_silver` plus what a reader needs to judge the difference.
+
+    Adds the Newcombe interval of the difference, Holm and Benjamini-Hochberg adjusted
+    p-values (the services are tested together, so some small p-values are expected by
+    chance), and the minimum detectable difference at the service's pooled share. The column
+    ``verdict`` says in words what the data support.
+    """
+    from statsmodels.stats.multitest import multipletests
+
+    n1, n2 = group_sizes[first], group_sizes[second]
+    result = gold_vs_silver(counts, group_sizes, first=first, second=second)
+    bounds = [
+        difference_interval(k1, n1, k2, n2, alpha=alpha)
+        for k1, k2 in counts[[first, second]].itertuples(index=False)
+    ]
+    result["diff_low"] = [b[0] for b in bounds]
+    result["diff_high"] = [b[1] for b in bounds]
+    result["p_holm"] = multipletests(result["p_value"], alpha=alpha, method="holm")[1]
+    result["q_bh"] = multipletests(result["p_value"], alpha=alpha, method="fdr_bh")[1]
+    pooled = (counts[first].to_numpy() + counts[second].to_numpy()) / (n1 + n2)
+    result["pooled_share"] = pooled
+    result["detectable"] = [
+        minimum_detectable_difference(n1, n2, base_share=float(p), alpha=alpha, power=power)
+        for p in np.clip(pooled, 0.05, 0.95)
+    ]
+    result["verdict"] = [_verdict(row, alpha) for row in result.itertuples(index=False)]
+    return result
+
+
+def _verdict(row, alpha: float) -> str:
+    if row.p_holm < alpha:
+        return "different, also after correction"
+    if row.p_value < alpha:
+        return "different at face value only"
+    if abs(row.difference) >= row.detectable:
+        return "large but not significant"
+    return "no evidence either way"
+
+
+def annex_counts() -> pd.DataFrame:
+    """Gold and silver counts per service from Annex 1, with the service names of Tables 3-4.
+
+    The annex was retrieved two months before the tables and its silver counts are lower in
+    twelve services; rerunning a comparison on both shows whether a conclusion hangs on them.
+    """
+    from eucluster import published
+
+    annex = published.load("eu4d_annex1_totals")
+    annex = annex[~annex["service"].str.startswith("Number of")]
+    names = {
+        s.casefold(): s
+        for table in ("eu4d_table3", "eu4d_table4")
+        for s in published.load(table)["service"]
+    }
+    service = annex["service"].str.casefold().map(names)
+    if service.isna().any():
+        raise KeyError(f"annex services not in Tables 3-4: {annex['service'][service.isna()]}")
+    return pd.DataFrame(
+        {
+            "service": service.to_numpy(),
+            "gold": annex["gold_n"].astype(int).to_numpy(),
+            "silver": annex["silver_n"].astype(int).to_numpy(),
+        }
+    )
+
+
+MEMBER_TYPES = {"large_companies": "large firms", "smes": "SMEs", "research_orgs": "research"}
+
+
+def member_composition(top10: pd.DataFrame) -> pd.DataFrame:
+    """Table 5 in long form: one row per organisation and member type, with count and share."""
+    frame = top10.assign(members=top10[list(MEMBER_TYPES)].sum(axis=1))
+    long = frame.melt(
+        id_vars=["organisation", "label", "country", "members"],
+        value_vars=list(MEMBER_TYPES),
+        var_name="member_type",
+        value_name="count",
+    )
+    long["member_type"] = long["member_type"].map(MEMBER_TYPES)
+    long["share"] = long["count"] / long["members"]
+    return long
+
+
+def pooled_composition(top10: pd.DataFrame) -> dict[str, float]:
+    """Member-type shares of all ten organisations' members added together."""
+    totals = top10[list(MEMBER_TYPES)].sum()
+    return {MEMBER_TYPES[k]: float(v / totals.sum()) for k, v in totals.items()}
+
+
+CASE_DIMENSIONS = {
+    "legal_form": "legal form",
+    "governance": "governance",
+    "members_mix": "members and mix",
+    "staff": "staff",
+    "funding_model": "funding model",
+    "fee_structure": "fees",
+    "flagship_services": "flagship services",
+    "digital_services": "digital services",
+    "results_reported": "results",
+}
+
+
+def case_coverage(cases: pd.DataFrame) -> pd.DataFrame:
+    """Which dimensions each case-study profile describes (long: short_name, dimension, shown).
+
+    A comparison across cases is only as wide as the dimensions the profiles share, so the
+    gaps are part of the finding.
+    """
+    long = cases.melt(
+        id_vars="short_name",
+        value_vars=list(CASE_DIMENSIONS),
+        var_name="dimension",
+        value_name="value",
+    )
+    long["described"] = long["value"].notna()
+    long["dimension"] = long["dimension"].map(CASE_DIMENSIONS)
+    return long.drop(columns="value")
+
+
+def fees_in_euro(fees: pd.DataFrame, rates: dict[str, float]) -> pd.DataFrame:
+    """Fees with a euro value: the printed one where there is one, else converted at ``rates``.
+
+    ``rates`` are local currency units per euro, taken from the document (it prints
+    EUR 1 = DKK 7.46); ``converted`` marks rows whose euro value the book computed.
+    """
+    out = fees.copy()
+    rate = out["currency"].map({**rates, "EUR": 1.0})
+    out["converted"] = out["fee_eur"].isna()
+    out["fee_eur"] = out["fee_eur"].fillna(out["fee_local"] / rate)
+    if out["fee_eur"].isna().any():
+        missing = sorted(out.loc[out["fee_eur"].isna(), "currency"].unique())
+        raise KeyError(f"no exchange rate for {missing}; pass it in rates")
+    return out
