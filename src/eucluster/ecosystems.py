@@ -157,23 +157,32 @@ def ecosystem_nodes(
     industry_share_threshold: float = 0.01,
     *,
     region_totals: pd.Series | None = None,
+    benchmark: pd.DataFrame | None = None,
 ) -> specialisation.Nodes:
     """Specialisation nodes at ecosystem level, with :func:`eucluster.specialisation.nodes`.
 
     Denominators are those of the division matrix: ``e_r`` is the region's employment over all
     divisions (or ``region_totals``) and ``E`` their sum, not sums over overlapping
-    ecosystems. ``E_e`` is the ecosystem's employment summed over the regions.
+    ecosystems. ``E_e`` is the ecosystem's employment summed over the regions, or over the
+    regions of ``benchmark`` (a region x division frame, e.g. all EU-28 regions) if given.
     """
     values = specialisation.validate_employment(employment)
     totals = specialisation._region_totals(values, region_totals)
     by_ecosystem = ecosystem_employment(values, mapping)
+    if benchmark is None:
+        ecosystem_totals, total = by_ecosystem.sum(axis=0), float(totals.sum())
+    else:
+        reference = specialisation.validate_employment(benchmark, "benchmark")
+        ecosystem_totals = ecosystem_employment(reference, mapping).sum(axis=0)
+        total = float(reference.to_numpy().sum())
     return specialisation.nodes(
         by_ecosystem,
         lq_threshold,
         regional_share_threshold,
         industry_share_threshold,
         region_totals=totals,
-        benchmark_total=float(totals.sum()),
+        benchmark_sector_totals=ecosystem_totals,
+        benchmark_total=total,
     )
 
 

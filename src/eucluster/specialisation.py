@@ -161,7 +161,9 @@ def employment_matrix(
         & _nuts_level_mask(tidy["geo"], geo_level)
     ]
     if rows.empty:
-        years = sorted(pd.to_numeric(tidy["year"], errors="coerce").dropna().astype(int).unique())
+        years = sorted(
+            pd.to_numeric(tidy["year"], errors="coerce").dropna().astype(int).unique().tolist()
+        )
         indicators = sorted(tidy["indic_sb"].dropna().astype(str).unique())
         raise ValueError(
             f"no rows for indicator {indicator!r}, year {year}, NUTS level {geo_level}. "
