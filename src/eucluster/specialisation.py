@@ -527,6 +527,18 @@ class Nodes:
         return pd.concat({k: v.stack() for k, v in parts.items()}, axis=1).reset_index()
 
 
+def node_rule(lq, share, lq_threshold, share_threshold) -> np.ndarray:
+    """The ECCP node rule on arrays: ``LQ > lq_threshold and share > share_threshold``.
+
+    Strict inequalities, as in the paper; NaN ratios compare False, so a region without
+    employment or a sector without benchmark employment never has a node. Thresholds broadcast,
+    which lets a whole grid of thresholds be evaluated in one comparison.
+    """
+    lq, share = np.asarray(lq, float), np.asarray(share, float)
+    with np.errstate(invalid="ignore"):
+        return (lq > lq_threshold) & (share > share_threshold)
+
+
 def nodes(
     employment: pd.DataFrame | EmploymentMatrix | FilledEmployment,
     lq_threshold: float = 1.5,
@@ -562,9 +574,12 @@ def nodes(
         benchmark_total,
     )
     lq, regional_share, industry_share = _ratios(values, totals, sector_totals, total)
-    specialised = lq.to_numpy() > lq_threshold  # NaN compares False
-    regional = specialised & (regional_share.to_numpy() > regional_share_threshold)
-    industry = specialised & (industry_share.to_numpy() > industry_share_threshold)
+    regional = node_rule(
+        lq.to_numpy(), regional_share.to_numpy(), lq_threshold, regional_share_threshold
+    )
+    industry = node_rule(
+        lq.to_numpy(), industry_share.to_numpy(), lq_threshold, industry_share_threshold
+    )
     return Nodes(
         lq=lq,
         regional_share=regional_share,
