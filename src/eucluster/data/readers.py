@@ -162,6 +162,9 @@ def read_sbs_manuf_2022(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     raw = _read_excel(path, "Sheet1")
     require_columns(raw, ["NUTS_ID", "NUTS_NAME", "Sector", "Time", "Empl_pers"], path)
+    # The producing project joined its region list onto the data: regions with no data at all
+    # (5 rows: NL31, NL33, PT16-PT18) have no sector and no year. They carry nothing, drop them.
+    raw = raw[~(raw["Sector"].isna() & raw["Time"].isna() & raw["Empl_pers"].isna())]
     return pd.DataFrame(
         {
             "geo": as_str(raw["NUTS_ID"]),

@@ -1,0 +1,91 @@
+"""Command line: ``eucluster data status`` and ``eucluster data fetch [NAME ...]``.
+
+Built on argparse sub-commands so that further commands (e.g. ``eucluster rerun``) are added
+by writing one ``_add_<command>(subparsers)`` function and registering it in ``COMMANDS``.
+Errors of the data door are printed as their three-part message (where, problem, fix) and
+exit with status 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+
+
+def _data_status(args: argparse.Namespace) -> int:
+    from eucluster import data
+
+    frame = data.status(deep=not args.quick)
+    print(f"data folder: {data.data_dir()}\ncache folder: {data.cache_dir()}\n")
+    cols = ["name", "vintage", "found", "checksum_ok", "rows", "years", "regions"]
+    with pd.option_context("display.width", 200, "display.max_rows", 200):
+        print(frame[cols].to_string(index=False))
+    bad = frame[frame["problem"] != ""]
+    for _, row in bad.iterrows():
+        print(f"\n{row['name']}: {row['problem']}")
+    return 1 if len(bad) else 0
+
+
+def _data_fetch(args: argparse.Namespace) -> int:
+    from eucluster import data
+
+    names = args.names or [d.name for d in data.datasets()]
+    failed = 0
+    for name in names:
+        try:
+            where = data.fetch(name, progressbar=not args.quiet)
+            print(f"ok       {name}: {where}")
+        except data.DataError as exc:
+            failed += 1
+            print(f"FAILED   {name}: {exc}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _add_data(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("data", help="inspect and download the source datasets")
+    commands = parser.add_subparsers(dest="data_command", required=True)
+    status = commands.add_parser(
+        "status", help="which datasets are present, verified, and how many rows they have"
+    )
+    status.add_argument(
+        "--quick", action="store_true", help="check files and checksums only, do not read them"
+    )
+    status.set_defaults(func=_data_status)
+    fetch = commands.add_parser("fetch", help="download pinned copies (sha256-verified)")
+    fetch.add_argument("names", nargs="*", metavar="NAME", help="datasets (default: all)")
+    fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.set_defaults(func=_data_fetch)
+
+
+#: Sub-command registrars; add one function per top-level command.
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered sub-command."""
+    top = argparse.ArgumentParser(
+        prog="eucluster", description="Industrial clusters in Europe's regions: tools."
+    )
+    subparsers = top.add_subparsers(dest="command", required=True)
+    for register in COMMANDS:
+        register(subparsers)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``eucluster`` console script."""
+    from eucluster.data.errors import DataError
+
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""The data door: find, verify, read and cache a registered dataset.
+
+``load(name)`` is the only way chapters and domain modules get external data. It
+
+1. finds the file in the data folders (``config.search_dirs``),
+2. checks its sha256 against the registry (a different file is refused, not read),
+3. reads it with the registered reader (which refuses broken or re-laid-out files), and
+4. caches the tidy frame as parquet, keyed by the file's checksum and by a fingerprint of the
+   reader code, so a changed file or a changed reader is never served stale.
+
+``fetch(name)`` downloads a pinned copy with pooch (checksum verified, progress bar); offline
+it says so and names the folder to copy the file into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from eucluster.data import config
+from eucluster.data.errors import (
+    ChecksumError,
+    DataError,
+    FetchError,
+    MissingFileError,
+    UnknownDatasetError,
+)
+from eucluster.data.registry import DATASETS, Dataset
+
+_CHUNK = 1 << 20
+
+
+def datasets() -> list[Dataset]:
+    """All registry entries, in registry order."""
+    return list(DATASETS.values())
+
+
+def dataset(name: str) -> Dataset:
+    """The registry entry called ``name``; UnknownDatasetError lists the valid names."""
+    try:
+        return DATASETS[name]
+    except KeyError:
+        close = [n for n in DATASETS if name.lower() in n or n in name.lower()]
+        hint = f" Did you mean {close}?" if close else ""
+        raise UnknownDatasetError(
+            f"dataset {name!r}",
+            "is not in the registry." + hint,
+            f"Use one of: {', '.join(DATASETS)} (see `eucluster data status`).",
+        ) from None
+
+
+def sha256(path: Path) -> str:
+    """Hex sha256 of a file, read in 1 MB chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def locate(name: str) -> Path | None:
+    """Where the dataset's file is, without verifying it; None when it is nowhere."""
+    entry = dataset(name)
+    for folder in config.search_dirs():
+        candidate = folder / entry.path
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def path(name: str) -> Path:
+    """Verified path of the dataset's source file.
+
+    Raises MissingFileError (with the folders searched and how to fetch) or ChecksumError.
+    """
+    entry = dataset(name)
+    found = locate(name)
+    if found is None:
+        searched = ", ".join(str(d) for d in config.search_dirs())
+        how = (
+            f"Run `eucluster data fetch {name}` (downloads {entry.url})"
+            if entry.url
+            else f"There is no pinned download for it (origin: {entry.origin})"
+        )
+        raise MissingFileError(
+            entry.path,
+            f"not found in the data folder(s): {searched}.",
+            f"{how}, or set EUCLUSTER_DATA to a folder that holds {entry.path}.",
+        )
+    actual = sha256(found)
+    if actual != entry.sha256:
+        raise ChecksumError(
+            found,
+            f"sha256 is {actual}, the registry pins {entry.sha256} for dataset {name!r} "
+            "(different vintage, damaged or edited copy).",
+            f"Replace it with the registered file (`eucluster data fetch {name}`), or, if the "
+            "new file is intended, register it as a new entry in src/eucluster/data/registry.py.",
+        )
+    return found
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Hash of the data-door source: a change to any reader invalidates every cached frame."""
+    digest = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def cache_file(name: str) -> Path:
+    """Parquet cache file for the dataset as it is on disk now (checksum of the file itself)."""
+    entry = dataset(name)
+    return config.cache_dir() / f"{name}-{entry.sha256[:16]}-{_code_fingerprint()}.parquet"
+
+
+def _read(entry: Dataset, source: Path) -> pd.DataFrame:
+    frame = entry.reader(source)
+    missing = [c for c in entry.columns if c not in frame.columns]
+    if missing:  # a reader that broke its promise is a bug in the package, say where
+        raise DataError(
+            source,
+            f"the reader for {entry.name!r} returned columns {list(frame.columns)}, without "
+            f"the registered {missing}.",
+            "Fix the reader or the `columns` of the entry in src/eucluster/data/registry.py.",
+        )
+    return frame.reset_index(drop=True)
+
+
+def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
+    """Write atomically (temp file + rename) so a parallel reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    except OSError:  # a read-only cache must not stop the book: reading still works
+        Path(tmp).unlink(missing_ok=True)
+
+
+def load(name: str, *, cache: bool = True) -> pd.DataFrame:
+    """Verified, tidy, typed frame of a registered dataset (see the registry for its columns).
+
+    ``sbs_r_nuts06_r2`` → ``indic_sb, nace_r2, geo, year, value, flag``; GISCO boundaries come as
+    a GeoDataFrame. Each call returns a fresh copy, so callers may modify it.
+    """
+    entry = dataset(name)
+    source = path(name)  # verifies the checksum first: the cache key is the pinned sha256
+    target = cache_file(name)
+    if cache and target.is_file():
+        try:
+            if entry.spatial:
+                import geopandas as gpd
+
+                return gpd.read_parquet(target)
+            return pd.read_parquet(target)
+        except (OSError, ValueError):
+            target.unlink(missing_ok=True)  # damaged cache: rebuild from the source
+    frame = _read(entry, source)
+    if cache:
+        _write_cache(frame, target, entry.spatial)
+    return frame
+
+
+def fetch(name: str, *, progressbar: bool = True) -> Path:
+    """Download the pinned copy of ``name`` into ``config.download_dir()`` and verify it.
+
+    Returns the verified path. A file already present and valid is not downloaded again.
+    """
+    import pooch
+    import requests
+
+    entry = dataset(name)
+    try:
+        return path(name)
+    except MissingFileError:
+        pass
+    if entry.url is None:
+        raise FetchError(
+            entry.path,
+            f"has no pinned public download: it is a conversion made for this project "
+            f"(origin: {entry.origin}).",
+            f"Copy the file from the team's data snapshot into {config.download_dir()}, or set "
+            "EUCLUSTER_DATA to a folder that holds it.",
+        )
+    target = config.download_dir() / entry.path
+    try:
+        pooch.retrieve(
+            entry.url,
+            known_hash=f"sha256:{entry.sha256}",
+            fname=target.name,
+            path=target.parent,
+            progressbar=progressbar,
+        )
+    except requests.exceptions.ConnectionError as exc:
+        raise FetchError(
+            entry.url,
+            "cannot be reached: this machine looks offline (no network connection).",
+            f"Connect to the internet and retry, or copy {entry.path} into {target.parent}.",
+        ) from exc
+    except requests.exceptions.RequestException as exc:
+        raise FetchError(
+            entry.url,
+            f"download failed ({type(exc).__name__}: {exc}).",
+            "Retry later; if the URL has moved, update the registry entry.",
+        ) from exc
+    except ValueError as exc:  # pooch's hash mismatch
+        raise ChecksumError(
+            entry.url,
+            f"the downloaded file does not match the pinned sha256 ({exc}).",
+            "The public copy changed; do not use it without registering it as a new vintage.",
+        ) from exc
+    return path(name)
+
+
+def _describe(entry: Dataset, frame: pd.DataFrame) -> dict[str, object]:
+    out: dict[str, object] = {"rows": len(frame)}
+    year = entry.year_column
+    if year and year in frame.columns and len(frame):
+        out["years"] = f"{int(frame[year].min())}-{int(frame[year].max())}"
+    geo = entry.geo_column
+    if geo and geo in frame.columns:
+        out["regions"] = int(frame[geo].nunique())
+    return out
+
+
+def status(*, deep: bool = True) -> pd.DataFrame:
+    """One row per dataset: where its file is, whether the checksum holds, and (``deep``) the
+    rows, year span and number of distinct region codes of the tidy frame.
+
+    Never raises for a bad file: the problem goes into the ``problem`` column, so one broken
+    file does not hide the state of the others.
+    """
+    rows = []
+    for entry in datasets():
+        row: dict[str, object] = {
+            "name": entry.name,
+            "code": entry.code or "",
+            "vintage": entry.vintage,
+            "file": entry.path,
+            "found": False,
+            "checksum_ok": False,
+            "rows": pd.NA,
+            "years": "",
+            "regions": pd.NA,
+            "problem": "",
+        }
+        found = locate(entry.name)
+        row["found"] = found is not None
+        try:
+            path(entry.name)
+            row["checksum_ok"] = True
+            if deep:
+                row.update(_describe(entry, load(entry.name)))
+        except DataError as exc:
+            row["problem"] = exc.problem
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame["rows"] = frame["rows"].astype("Int64")
+    frame["regions"] = frame["regions"].astype("Int64")
+    return frame
