@@ -33,40 +33,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from eucluster import ecosystems, published
+from eucluster import ecosystems, published, regions
 from eucluster import specialisation as sp
+from eucluster.regions import EU27
 
-#: EU-27 (2020) member states in Eurostat's codes (Greece is EL).
-EU27 = (
-    "AT",
-    "BE",
-    "BG",
-    "CY",
-    "CZ",
-    "DE",
-    "DK",
-    "EE",
-    "EL",
-    "ES",
-    "FI",
-    "FR",
-    "HR",
-    "HU",
-    "IE",
-    "IT",
-    "LT",
-    "LU",
-    "LV",
-    "MT",
-    "NL",
-    "PL",
-    "PT",
-    "RO",
-    "SE",
-    "SI",
-    "SK",
-)
-BENCHMARKS = {"EU27": EU27, "EU28": (*EU27, "UK")}
+#: Countries whose regions make up the EU benchmark of the LQ.
+BENCHMARKS = {"EU27": tuple(EU27), "EU28": (*EU27, "UK")}
 #: Years of the 2017 vintage of ``sbs_r_nuts06_r2``.
 SBS_YEARS = tuple(range(2008, 2016))
 #: Row labels of the published Table 1 for each node kind.
@@ -152,9 +124,9 @@ def compute_nodes(sbs: pd.DataFrame, parameters: NodeParameters) -> NodeRun:
     employment = filled.employment
     country = countries(employment.index)
     benchmark = employment[np.isin(country, BENCHMARKS[parameters.benchmark])]
-    regions = employment[np.isin(country, EU27)]
-    found = sp.nodes(regions, **parameters.thresholds, benchmark=benchmark)
-    return NodeRun(parameters, matrix, filled, regions, benchmark, found)
+    analysed = employment[np.isin(country, EU27)]
+    found = sp.nodes(analysed, **parameters.thresholds, benchmark=benchmark)
+    return NodeRun(parameters, matrix, filled, analysed, benchmark, found)
 
 
 def ecosystem_nodes(run: NodeRun, mapping: pd.DataFrame | None = None) -> sp.Nodes:
@@ -185,6 +157,23 @@ def align_weak(regions: pd.Index, weak: pd.Series) -> pd.Series:
             "same version and level as the employment data?)"
         )
     return aligned
+
+
+def weak_nuts2(sbs: pd.DataFrame) -> pd.Series:
+    """Weak (True) / non-weak (False) for every EU-27 NUTS 2 code of the SBS frame, from
+    :func:`eucluster.regions.weakness_for` (missing where the region cannot be labelled)."""
+    geo = pd.Series(sbs["geo"].unique()).astype(str)
+    codes = geo[sp._nuts_level_mask(geo, 2) & geo.str.slice(0, 2).isin(EU27)]
+    return regions.weakness_for(sorted(codes))["weak"]
+
+
+def weak_for(sbs: pd.DataFrame, parameters: NodeParameters, weak2: pd.Series) -> pd.Series:
+    """The weak classification at the NUTS level of ``parameters``: ``weak2`` itself for
+    NUTS 2, :func:`weak_by_parent` with that year's NUTS 2 employment for NUTS 1."""
+    if parameters.geo_level == 2:
+        return weak2
+    matrix = sp.employment_matrix(sbs, parameters.year, geo_level=2)
+    return weak_by_parent(weak2, matrix.filled(parameters.suppressed).employment.sum(axis=1))
 
 
 def weak_by_parent(weak: pd.Series, employment: pd.Series) -> pd.Series:
@@ -386,21 +375,21 @@ def variant_gaps(
     sbs: pd.DataFrame,
     base: NodeParameters,
     variants: Mapping[str, Mapping[str, object]],
-    weak_by_level: Mapping[int, pd.Series],
+    weak2: pd.Series,
 ) -> pd.DataFrame:
     """Group means and gaps with a 95 % interval for each variant of ``base``.
 
     ``variants`` maps a label to parameter changes (``{"2010": {"year": 2010}}``,
-    ``{"NUTS 1": {"geo_level": 1}}``); ``weak_by_level`` gives the weak classification for
-    each NUTS level used. Each row also says how many regions were compared, because the set of
-    countries with data changes between years.
+    ``{"NUTS 1": {"geo_level": 1}}``); ``weak2`` is the NUTS 2 classification
+    (:func:`weak_nuts2`), carried to NUTS 1 by :func:`weak_for`. Each row also says how many
+    regions were compared, because the set of countries with data changes between years.
     """
     rows = []
     for label, changes in variants.items():
         parameters = base.replace(**changes)
         run = compute_nodes(sbs, parameters)
         counts = run.counts
-        weak = weak_by_level[parameters.geo_level]
+        weak = weak_for(sbs, parameters, weak2)
         means = group_means(counts, weak)
         for kind in sp.NODE_KINDS:
             test = compare_groups(
