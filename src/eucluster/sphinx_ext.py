@@ -22,7 +22,9 @@ def _write_vega_bundle(app) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     target = static / VEGA_BUNDLE
-    bundle = vlc.javascript_bundle()
+    # The bundle declares its helpers at the top level; inside a function they cannot clash
+    # with the theme's globals (Sphinx's doctools declares ``_``). It exports itself on window.
+    bundle = "(function () {\n" + vlc.javascript_bundle() + "\n})();\n"
     if not target.exists() or target.read_text(encoding="utf-8") != bundle:
         target.write_text(bundle, encoding="utf-8")
     app.add_js_file(VEGA_BUNDLE)
@@ -37,7 +39,28 @@ def _merge_key_figures(app, exception) -> None:
         figures.merge(figures.registry_dir())
 
 
+def _tidy_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Drop repeated inline scripts and Thebe (which points at a CDN and is never used).
+
+    Jupyter Book 1.x registers some inline scripts twice; a repeated ``const`` declaration is
+    a console error in the reader's browser.
+    """
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    kept, seen = [], set()
+    for script in scripts:
+        body = getattr(script, "attributes", {}).get("body", "")
+        key = (str(script), body)
+        if key in seen or "thebe" in str(script) or "THEBE_JS_URL" in body:
+            continue
+        seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
+
+
 def setup(app):
     app.connect("builder-inited", _write_vega_bundle)
+    app.connect("html-page-context", _tidy_scripts)
     app.connect("build-finished", _merge_key_figures)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
