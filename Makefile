@@ -33,9 +33,11 @@ pdf: $(STAMP) system-deps
 	test -s _build/latex/book.pdf
 	@echo "PDF: _build/latex/book.pdf ($$(pdfinfo _build/latex/book.pdf | awk '/^Pages/ {print $$2}') pages)"
 
+LINT_PATHS := $(wildcard src tests book benchmarks scripts)
+
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests book benchmarks scripts
-	$(VENV)/bin/ruff format --check src tests book benchmarks scripts
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(LINT_PATHS)
 
 unit: $(STAMP)
 	$(VENV)/bin/pytest -q -m "not build" tests
@@ -48,7 +50,7 @@ chapters: $(STAMP)  ## Every chapter executed under nbval against its stored key
 chapter-references: $(STAMP)  ## Re-record the chapters' reference key figures (review the diff!).
 	$(PY) scripts/chapter_tests.py record
 
-checks: $(STAMP)  ## Checks of the built book: offline HTML, PDF content.
+checks: $(STAMP)  ## Checks of the built book: offline HTML in a real browser, PDF content.
 	$(VENV)/bin/pytest -q -m build tests
 
 test: lint unit chapters html pdf checks
