@@ -330,7 +330,7 @@ def tables_vs_annex(
                     "002 Annex 1 count row (lines 2102-2105)",
                     int(annex_by[key][f"{label}_n"]),
                     "equals",
-                    note="Table retrieved June 2024 (fn. 63), annex April 2024 (line 2112)",
+                    note="table: June 2024 (fn. 63); annex: April 2024 (line 2112)",
                 )
             )
     return checks
@@ -777,7 +777,7 @@ def ecosystem_statements(table2: pd.DataFrame, table3: pd.DataFrame) -> list[Che
             "; ".join(weak_relevant),
             note="other non-zero cells: "
             + ", ".join(
-                f"{e} {t3.loc[e, 'weak_regions_pct']} %"
+                f"{e} {t3.loc[e, 'weak_regions_pct']:g} %"
                 for e in weak_relevant
                 if e not in ("Agri-food", "Textile")
             ),
@@ -1315,6 +1315,10 @@ def fee_conversions(fees: pd.DataFrame) -> list[Check]:
     return checks
 
 
+def _lines(lines: str) -> str:
+    return f"lines {lines}" if "-" in lines or ";" in lines else f"line {lines}"
+
+
 def clusterix_subpoints(text: pd.DataFrame) -> list[Check]:
     """Document 004: sub-points per recommendation area, overview (section 1) vs chapter 3."""
     t = text.set_index("statement_id")
@@ -1328,9 +1332,9 @@ def clusterix_subpoints(text: pd.DataFrame) -> list[Check]:
                 f"004.subpoints.area{area}",
                 "text vs text",
                 "004",
-                f"004 lines {t.loc[a, 'lines']}: overview, area {area}, lettered sub-points",
+                f"004 {_lines(t.loc[a, 'lines'])}: overview, area {area}, lettered sub-points",
                 int(t.loc[a, "value"]),
-                f"004 lines {t.loc[b, 'lines']}: section 3.{area}, lettered sub-points",
+                f"004 {_lines(t.loc[b, 'lines'])}: section 3.{area}, lettered sub-points",
                 int(t.loc[b, "value"]),
                 note=str(t.loc[b, "refers_to"]).partition("; ")[2],
             )
@@ -1397,3 +1401,82 @@ def summary(results: pd.DataFrame) -> pd.DataFrame:
         .fillna(0)
         .astype(int)
     )
+
+
+VERDICT_COLOURS = {"consistent": "#9AB8A4", "rounding": "#E0B04B", "discrepancy": "#C0392B"}
+
+
+def verdict_chart(results: pd.DataFrame):
+    """Horizontal stacked bars: number of checks per document and kind, coloured by verdict."""
+    import altair as alt
+
+    counts = (
+        results.assign(document=results["documents"].str.replace("; ", " vs ", regex=False))
+        .groupby(["document", "kind", "verdict"])
+        .size()
+        .rename("checks")
+        .reset_index()
+    )
+    counts["row"] = counts["document"] + " · " + counts["kind"]
+    order = sorted(counts["row"].unique())
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("checks:Q", title="number of checks", stack="zero"),
+            color=alt.Color(
+                "verdict:N",
+                title="verdict",
+                sort=list(VERDICTS),
+                scale=alt.Scale(
+                    domain=list(VERDICTS), range=[VERDICT_COLOURS[v] for v in VERDICTS]
+                ),
+            ),
+            order=alt.Order("verdict_order:Q"),
+            tooltip=["document", "kind", "verdict", "checks"],
+        )
+        .transform_calculate(
+            verdict_order="indexof(['consistent', 'rounding', 'discrepancy'], datum.verdict)"
+        )
+        .properties(width=420, height=alt.Step(18))
+    )
+
+
+def _display_value(value: object) -> str:
+    number = _number(value)
+    if number is None:
+        return str(value)
+    if number.is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.4g}"
+
+
+def document_group(documents: str) -> str:
+    """'000', '002', '004' for checks within one of those documents; 'across' otherwise
+    (documents 001 and 003 and every comparison between two documents)."""
+    return documents if documents in ("000", "002", "004") else "across"
+
+
+def findings(results: pd.DataFrame, group: str) -> pd.DataFrame:
+    """Rows other than 'consistent' of one :func:`document_group`, ready to show."""
+    groups = results["documents"].map(document_group)
+    rows = results[(groups == group) & (results["verdict"] != "consistent")]
+
+    def place(text: pd.Series) -> pd.Series:
+        text = text.str.replace(r"\s*\(lines? [0-9\-, ]+\)", "", regex=True)
+        text = text.str.replace(r"\s*\([a-z0-9]+(_[a-z0-9]+)+\)", "", regex=True)
+        text = text.str.replace("_", " ", regex=False)
+        return text.str.replace(f"^{group} ", "", regex=True) if group != "across" else text
+
+    verdict = rows["verdict"].map({"rounding": "rounding", "discrepancy": ""})
+    note = rows["note"].fillna("")
+    return pd.DataFrame(
+        {
+            "Statement or cell (A)": place(rows["location_a"]),
+            "A": rows["value_a"].map(_display_value),
+            "Compared with (B)": place(rows["location_b"]),
+            "B": rows["value_b"].map(_display_value),
+            "Note": (verdict + ": " + note).str.strip(": ").where(verdict != "", note),
+        }
+    ).reset_index(drop=True)

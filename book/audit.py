@@ -1,0 +1,293 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Auditing the published numbers
+#
+# Do the documents' numbers agree with each other: parts with totals, percentages with the
+# counts and group sizes behind them, tables with annexes, and the text with the tables? Mostly
+# they do, but the ECCP paper, the EU4Digital report and the CLUSTERIX recommendations each
+# make statements that their own tables or lists contradict, and three documents quote the
+# share of European jobs in clusters as three different numbers.
+
+# %% tags=["remove-cell"]
+from myst_nb import glue
+
+from eucluster import audit, charts
+from eucluster.figures import KeyFigures
+from eucluster.tables import show_table
+
+charts.use_theme()
+figures = KeyFigures("audit")
+results, skipped = audit.run_all()
+verdict_counts = results["verdict"].value_counts().reindex(list(audit.VERDICTS), fill_value=0)
+
+
+def count(figure_id, value, definition, unit="checks"):
+    """Publish a count computed in this chapter."""
+    return figures.publish(figure_id, int(value), unit=unit, definition=definition, fmt="{:d}")
+
+
+count("audit.checks.total", len(results), "Consistency checks run on the digitised tables")
+for verdict, n in verdict_counts.items():
+    count(f"audit.checks.{verdict}", n, f"Checks with the verdict '{verdict}'")
+count(
+    "audit.text_figures.skipped",
+    len(skipped),
+    "Text figures of document 002 not evaluated (no digitised cell, a restatement of the "
+    "same line, or different units)",
+    unit="text figures",
+)
+groups = results["documents"].map(audit.document_group)
+for group in ("000", "002", "004", "across"):
+    in_group = results[groups == group]
+    count(f"audit.checks.{group}.total", len(in_group), f"Checks in group {group}")
+    count(
+        f"audit.checks.{group}.discrepancy",
+        (in_group["verdict"] == "discrepancy").sum(),
+        f"Checks in group {group} with the verdict 'discrepancy'",
+    )
+
+# %% tags=["remove-cell"]
+assert set(results["verdict"]) <= set(audit.VERDICTS)
+assert results["check_id"].is_unique
+assert verdict_counts.sum() == len(results)
+assert results["location_a"].str.len().gt(0).all() and results["location_b"].str.len().gt(0).all()
+assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all()
+
+# %% [markdown]
+# ## How the checks work
+#
+# Every check sets two printed numbers side by side (value A and value B) that the
+# documents present as the same quantity, or that one of them implies: a sum and its parts,
+# a percentage and the count over the group size, a table cell and the annex row it repeats,
+# a sentence and the table it describes, the same figure quoted in two documents. Each check
+# names both places (document, line or table) and gets one of three verdicts, by a rule set
+# down before any result was seen (the docstring of `eucluster.audit` states it in full):
+#
+# consistent
+# : the values agree as printed, allowing for the claim's own qualifier: "more than" and "at
+#   least" must hold; "about 40 %" allows half a step of its last non-zero digit (±5 here),
+#   capped at a tenth of the claim; "twice" allows a tenth either side of 2; "one in four"
+#   holds if four is the nearest whole number to one over the share;
+#
+# rounding
+# : the values differ, but no more than the rounding of the printed figures allows (for
+#   example, a column of percentages rounded to whole numbers against an average printed to
+#   one decimal);
+#
+# discrepancy
+# : anything else.
+#
+# A percentage can only be k/n of a group of n; for the ECCP paper's 77 weak and 124
+# non-weak regions and EU4Digital's 29 gold and 14 silver organisations, each printed
+# percentage is checked against the whole counts that round to it. Text figures are
+# compared with a table cell only where the data package names that cell; a restatement of
+# the same line is not a check ({glue}`audit.text_figures.skipped` such text figures of document
+# 002 are set aside for that or similar reasons). The counts of lettered points in the
+# CLUSTERIX recommendations (document 004) were added to the text-figure table for this
+# chapter.
+#
+# ## What the checks found
+#
+# Of {glue}`audit.checks.total` checks, {glue}`audit.checks.consistent` are consistent,
+# {glue}`audit.checks.rounding` are explained by rounding and {glue}`audit.checks.discrepancy`
+# are discrepancies ({numref}`tbl-audit-summary`, {numref}`fig-audit-verdicts`).
+
+# %% tags=["remove-input"]
+summary = audit.summary(results.assign(documents=groups))
+summary.index = summary.index.map(
+    {
+        "000": "000 ECCP paper",
+        "002": "002 EU4Digital report",
+        "004": "004 CLUSTERIX",
+        "across": "001, 003 and between documents",
+    }
+)
+summary["all"] = summary.sum(axis=1)
+show_table(
+    summary.rename_axis("Documents").rename(columns=str.capitalize),
+    label="tbl-audit-summary",
+    caption="Consistency checks by document and verdict, computed from the digitised tables.",
+    index=True,
+    formats={c: "{:d}" for c in ["Consistent", "Rounding", "Discrepancy", "All"]},
+)
+
+# %% tags=["remove-cell"]
+glue("fig-audit-verdicts", audit.verdict_chart(results), display=False)
+
+# %% [markdown]
+# ```{glue:figure} fig-audit-verdicts
+# :name: fig-audit-verdicts
+#
+# Number of consistency checks by document (or pair of documents compared) and kind of check,
+# coloured by verdict. Computed from the tables digitised from documents 000 to 004.
+# ```
+#
+# Most checks of the ECCP paper's Tables 2 and 3 and of EU4Digital's Annex 1 are
+# percentage checks, and all of them pass: every printed share is a whole number of regions or
+# organisations over the stated group size. The discrepancies sit in the prose and in the
+# places where one document repeats another's number. The tables below list every check that
+# is not consistent, grouped by document; value A is the statement or cell named first, and the
+# note says when a difference is within rounding.
+#
+# ### ECCP discussion paper (000)
+
+# %% tags=["remove-input"]
+formats = {"A": "{}", "B": "{}"}
+show_table(
+    audit.findings(results, "000"),
+    label="tbl-audit-000",
+    caption="Document 000: checks that are not consistent. Line numbers refer to the text "
+    "conversion of the paper; Table 1 is at lines 197-206, Tables 2 and 3 at lines 224-267.",
+    formats=formats,
+)
+
+# %% tags=["remove-cell"]
+by_id = results.set_index("check_id")
+for table in ("table2", "table3"):
+    figures.publish(
+        f"audit.eccp.{table}.co_likelihood_ratio",
+        float(by_id.loc[f"000.{table}.co_likelihood_ratio", "value_b"]),
+        unit="ratio non-weak to weak",
+        definition=f"Share of ecosystem nodes with an active cluster organisation, non-weak "
+        f"over weak regions, node-weighted from document 000 {table.title()[:-1]} "
+        f"{table[-1]}",
+    )
+
+# %% [markdown]
+# Two kinds of findings stand out. The sentence that calls agri-food and textiles a "clear
+# specialisation of non-weak regions" contradicts Table 2, where both are far more common among
+# weak regions; read with "weak" in place of "non-weak", it agrees. And the statement that
+# non-weak regions are twice as likely to have a cluster organisation when specialised in an
+# ecosystem understates what the tables show: weighting each ecosystem by its nodes gives a
+# ratio of {glue}`audit.eccp.table2.co_likelihood_ratio` for regional-relevant and
+# {glue}`audit.eccp.table3.co_likelihood_ratio` for industry-relevant nodes. Weak regions are
+# also not industry-relevant in agri-food and textiles only: Table 3 prints small non-zero
+# shares in four further ecosystems.
+#
+# ### The EU4Digital report (002)
+
+# %% tags=["remove-input"]
+show_table(
+    audit.findings(results, "002"),
+    label="tbl-audit-002",
+    caption="Document 002: checks that are not consistent. Line numbers refer to the text "
+    "conversion of the report; Tables 3 and 4 are at lines 952-995, the Annex 1 count rows at "
+    "lines 2102-2105, Table 5 at lines 1023-1041.",
+    formats=formats,
+)
+
+# %% tags=["remove-cell"]
+silver_lower = results[
+    results["check_id"].str.contains("_vs_annex1.")
+    & results["check_id"].str.endswith(".silver")
+    & (results["verdict"] == "discrepancy")
+]
+count(
+    "audit.eu4d.silver_annex_differs",
+    len(silver_lower),
+    "Services whose silver count in Table 3 or 4 differs from Annex 1",
+    unit="services",
+)
+count(
+    "audit.eu4d.silver_annex_higher_by_one",
+    (silver_lower["value_a"] - silver_lower["value_b"] == 1).sum(),
+    "Of those, services where Table 3 or 4 is higher than Annex 1 by exactly one",
+    unit="services",
+)
+assert (silver_lower["value_a"] > silver_lower["value_b"]).all()
+
+# %% [markdown]
+# The report's discrepancies are of three sorts. Some are slips that the report itself
+# corrects elsewhere: the executive summary's group of 87 organisations cannot hold the 95
+# labelled ones it lists and is 187 everywhere else, and 496 against 495 organisations is a
+# typing error. Others change a reading: in {glue}`audit.eu4d.silver_annex_differs` services
+# the silver count of Tables 3 and 4 is higher than in Annex 1, in
+# {glue}`audit.eu4d.silver_annex_higher_by_one` of them by exactly one, which moves a silver
+# share by seven percentage points in a group of fourteen; the list of general services
+# offered by over half of the gold and silver organisations leaves out public funding, which
+# the annex counts put above half; and "over half" holds for the pooled gold and silver group,
+# not for the silver group alone. The executive summary gives the average share of large firms
+# among members as 12 % where section 2.3.3 gives 9 %, which weakens the contrast drawn with
+# the mobility ecosystem. The case-study profiles quote member counts that differ from
+# Table 5, by a factor of two for Transilvania IT Cluster; they probably rest on other sources
+# or dates, which the report does not give. Two counts in section 2.4.2 (training and
+# internationalisation) are far larger than the Table 3 rows with similar names and are likely
+# wider categories.
+#
+# ### Document 001, document 003 and figures shared between documents
+
+# %% tags=["remove-input"]
+show_table(
+    audit.findings(results, "across"),
+    label="tbl-audit-across",
+    caption="Documents 001 and 003, and comparisons between documents: checks that are not "
+    "consistent.",
+    formats=formats,
+)
+
+# %% tags=["remove-cell"]
+jobs = results.set_index("check_id")
+for doc, check_id, column in (
+    ("001", "001_003.employment_share", "value_b"),
+    ("003", "001_003.employment_share", "value_a"),
+    ("002", "001_002.employment_share", "value_a"),
+):
+    figures.publish(
+        f"audit.jobs_share.doc{doc}",
+        float(jobs.loc[check_id, column]),
+        unit="% of European jobs in clusters",
+        source=f"document {doc}, as quoted in check {check_id}",
+        fmt="{:.4g}",
+    )
+
+# %% [markdown]
+# The figure that most needs care is the share of European jobs in clusters:
+# {glue}`audit.jobs_share.doc001` % in the Interreg brief, about
+# {glue}`audit.jobs_share.doc003` % in the Commission editorial and about
+# {glue}`audit.jobs_share.doc002` % in the EU4Digital report, each attributed to the European
+# cluster panorama or to sources close to it. They cannot all describe the same quantity;
+# editions and definitions of a cluster differ, and a book that quotes one of them must say
+# which. The other findings are minor: the EU4Digital report's "more than 2,950 clusters"
+# repeats a count that the Interreg brief gives as exactly 2,950, and the Interreg brief places
+# Flanders in the Netherlands.
+#
+# ### CLUSTERIX 2.0 recommendations (004)
+
+# %% tags=["remove-input"]
+show_table(
+    audit.findings(results, "004"),
+    label="tbl-audit-004",
+    caption="Document 004: recommendation areas whose overview (section 1) and chapter 3 list "
+    "a different number of lettered points.",
+    formats=formats,
+)
+
+# %% [markdown]
+# The overview of the CLUSTERIX recommendations is a condensed version of chapter 3: it merges
+# points, drops one and, for public procurement, adds a lettered point where the chapter has
+# only prose. None of this changes what is recommended, but a reader who cites "point b" must
+# say which list is meant.
+#
+# ## What matters for the rest of the book
+#
+# Only a few findings could change a conclusion drawn from these documents. The ECCP paper's
+# main finding, that weak regions have fewer industry-relevant specialisations and fewer
+# active cluster organisations, is untouched: its tables agree with each other and with the
+# group sizes, and the understated "twice as likely" errs in the paper's own direction. The
+# share of jobs in clusters differs by a factor of two between documents, so no chapter should
+# quote it without naming its source and definition. In the EU4Digital report, the
+# comparison of gold and silver organisations depends on which silver counts are used, Table 3
+# and 4 or Annex 1; later chapters use the tables, which are the more recent, and report the
+# difference. Everything else in the tables above is a slip of wording, a rounding or a typing
+# error that the documents' own numbers allow a reader to correct.
