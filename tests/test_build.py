@@ -69,13 +69,63 @@ def test_key_figure_registry_was_written():
     assert registry.exists() and registry.stat().st_size > 2
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-def test_pdf_contains_every_chapter_title():
+def _run(*command: str) -> str:
+    if shutil.which(command[0]) is None:
+        pytest.fail(f"{command[0]} is missing: run `make system-deps` (poppler-utils)")
     assert PDF.exists(), "build the PDF first: make pdf"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(PDF), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    flat = re.sub(r"\s+", " ", text).lower()
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def _letters(text: str) -> str:
+    """Lower-case letters and digits only: survives LaTeX hyphenation, ligatures and spacing."""
+    text = text.replace("\ufb01", "fi").replace("\ufb02", "fl").replace("\ufb00", "ff")
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def figure_captions(path: Path) -> list[str]:
+    """Opening words of each figure caption in a chapter source (MyST roles reduced to text)."""
+    lines = [re.sub(r"^# ?", "", line) for line in path.read_text(encoding="utf-8").splitlines()]
+    captions = []
+    for number, line in enumerate(lines):
+        if re.match(r"^```\{(?:glue:)?figure\}", line):
+            body = lines[number + 1 :]
+            while body and (body[0].startswith(":") or not body[0].strip()):
+                body = body[1:]
+            words = re.sub(r"\{[a-z:]+\}`([^`<]*)(?:<[^>]*>)?`", r"\1", body[0]).split()
+            captions.append(" ".join(words[:6]))
+    return captions
+
+
+@pytest.fixture(scope="module")
+def pdf_text() -> str:
+    return _run("pdftotext", "-layout", str(PDF), "-")
+
+
+def test_pdf_contains_every_chapter_title(pdf_text):
+    flat = _letters(pdf_text)
     for path in chapter_files():
-        title = re.sub(r"\s+", " ", chapter_title(path)).lower()
-        assert title in flat, f"chapter title {title!r} not found in {PDF.name}"
+        assert _letters(chapter_title(path)) in flat, f"{path.stem}: title not in {PDF.name}"
+
+
+def test_pdf_contains_every_figure_caption(pdf_text):
+    flat = _letters(pdf_text)
+    captions = [(p.stem, c) for p in chapter_files() for c in figure_captions(p)]
+    assert captions, "no figure found in the chapters: is figure_captions broken?"
+    missing = [(stem, c) for stem, c in captions if _letters(c) not in flat]
+    assert not missing, f"figure captions missing from the PDF: {missing}"
+
+
+def test_pdf_figures_are_not_empty_boxes(pdf_text):
+    figures = sum(len(figure_captions(p)) for p in chapter_files())
+    numbered = set(re.findall(r"Fig(?:ure|\.) (\d+(?:\.\d+)?)", pdf_text))
+    assert len(numbered) >= figures, f"{len(numbered)} numbered figures, expected {figures}"
+    rows = _run("pdfimages", "-list", str(PDF)).splitlines()[2:]
+    images = [r.split() for r in rows if r.split()[2] == "image"]
+    drawn = [r for r in images if int(r[3]) >= 100 and int(r[4]) >= 100]
+    assert len(drawn) >= figures, f"{len(drawn)} images of at least 100 px for {figures} figures"
+
+
+def test_pdf_has_pages_for_every_chapter():
+    info = _run("pdfinfo", str(PDF))
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert pages >= 2 * len(chapter_files()), f"{pages} pages for {len(chapter_files())} chapters"
