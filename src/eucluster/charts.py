@@ -98,6 +98,54 @@ def interactive(chart: alt.TopLevelMixin, element_id: str) -> InteractiveChart:
     return InteractiveChart(chart, element_id)
 
 
+def choropleth(
+    shapes,
+    *,
+    value: str,
+    value_title: str = "",
+    label: str = "name",
+    scheme: str = "blues",
+    bounds: tuple[float, float, float, float] = (-25.0, 34.0, 45.0, 72.0),
+    width: int = 520,
+):
+    """Regions coloured by ``value``; regions without a value are drawn in light grey.
+
+    ``shapes`` is a GeoDataFrame in EPSG:4326. Rings are turned clockwise, the orientation
+    Vega's spherical projection expects (GeoJSON files run them the other way, which Vega reads
+    as "the whole globe minus the region"), and shapes outside ``bounds`` (lon/lat; by default
+    mainland Europe and the islands near it) are left out so that the map is not mostly ocean.
+    """
+    from shapely.geometry import box
+    from shapely.geometry.polygon import orient
+
+    def clockwise(geometry):
+        parts = getattr(geometry, "geoms", [geometry])
+        turned = [orient(part, sign=-1.0) for part in parts]
+        return turned[0] if len(turned) == 1 else type(geometry)(turned)
+
+    inside = shapes[shapes.geometry.intersects(box(*bounds))].copy()
+    inside["geometry"] = inside.geometry.intersection(box(*bounds)).map(clockwise)
+    features = json.loads(inside.to_json())["features"]
+    base = alt.Chart(alt.Data(values=features)).project(
+        type="azimuthalEqualArea", rotate=[-10, -52, 0]
+    )
+    empty = base.mark_geoshape(fill="#e5e5e5", stroke="white", strokeWidth=0.3)
+    filled = (
+        base.mark_geoshape(stroke="white", strokeWidth=0.3)
+        .encode(
+            color=alt.Color(
+                f"properties.{value}:Q", title=value_title or value, scale=alt.Scale(scheme=scheme)
+            ),
+            tooltip=[
+                alt.Tooltip(f"properties.{label}:N", title="region"),
+                alt.Tooltip(f"properties.{value}:Q", title=value_title or value),
+            ],
+        )
+        .transform_filter(f"isValid(datum.properties.{value})")
+    )
+    return (empty + filled).properties(width=width, height=width)
+
+
 def heatmap(
     frame,
     *,

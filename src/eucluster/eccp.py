@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from eucluster import ecosystems, published, regions
+from eucluster import data, ecosystems, published, regions
 from eucluster import specialisation as sp
 from eucluster.regions import EU27
 
@@ -87,6 +87,30 @@ class NodeParameters:
             "regional_share_threshold": self.regional_share,
             "industry_share_threshold": self.industry_share,
         }
+
+
+@dataclass(frozen=True)
+class GridParameters:
+    """The threshold grid of the sensitivity analysis: LQ values and share values (the share
+    is applied to the regional or industry share depending on the node kind)."""
+
+    lq: tuple[float, ...]
+    share: tuple[float, ...]
+
+    def __init__(self, lq, share) -> None:
+        lq_values = tuple(sp._check_lq_threshold(v, "grid_lq value") for v in _as_list(lq, "lq"))
+        shares = tuple(sp._check_fraction(v, "grid_share value") for v in _as_list(share, "share"))
+        object.__setattr__(self, "lq", tuple(sorted(set(lq_values))))
+        object.__setattr__(self, "share", tuple(sorted(set(shares))))
+
+
+def _as_list(values: object, name: str) -> list:
+    if isinstance(values, str) or not hasattr(values, "__iter__"):
+        raise TypeError(f"grid_{name} must be a list of numbers, got {values!r}")
+    values = list(values)
+    if not values:
+        raise ValueError(f"grid_{name} must hold at least one value")
+    return values
 
 
 def _check_int(value: object, name: str, low: int, high: int) -> None:
@@ -288,6 +312,39 @@ def table1_tests(counts: pd.DataFrame, weak: pd.Series, parameters: NodeParamete
     frame = pd.DataFrame(rows).T
     frame.index.name = "node_kind"
     return frame
+
+
+@dataclass(frozen=True)
+class Study:
+    """What both node chapters start from: the data, the nodes and the weak labels."""
+
+    sbs: pd.DataFrame
+    run: NodeRun
+    weak2: pd.Series  # NUTS 2 labels, for variants at other levels
+    weak: pd.Series  # labels at the level of ``run``
+
+    @property
+    def classified(self) -> pd.Series:
+        """Weak labels of the analysed regions that have one."""
+        return align_weak(self.run.employment.index, self.weak)
+
+
+def study(parameters: NodeParameters) -> Study:
+    """Load ``sbs_r_nuts06_r2`` through the data door, compute nodes and attach weak labels."""
+    sbs = data.load("sbs_r_nuts06_r2")
+    run = compute_nodes(sbs, parameters)
+    weak2 = weak_nuts2(sbs)
+    return Study(sbs, run, weak2, weak_for(sbs, parameters, weak2))
+
+
+def to_nuts2021(values: pd.DataFrame) -> pd.DataFrame:
+    """Rows of NUTS 2 (2013) regions re-indexed by their NUTS 2021 code, for maps; regions
+    that were split or merged since have no single 2021 shape and are left out."""
+    labels = regions.weakness_for(values.index)
+    keep = labels["recode"].isin(["identical", "renamed"]).reindex(values.index).to_numpy()
+    out = values[keep].copy()
+    out.index = pd.Index(labels.loc[out.index, "geo_2021"], name="geo")
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
