@@ -44,7 +44,8 @@ unit: $(STAMP)
 
 chapters: $(STAMP)  ## Every chapter executed under nbval against its stored key figures.
 	$(PY) scripts/chapter_tests.py prepare
-	EUCLUSTER_BUILD_DIR=_build/nbval $(VENV)/bin/pytest -q -p no:cacheprovider --nbval \
+	rm -rf _build/nbval/key-figures
+	EUCLUSTER_BUILD_DIR=$(CURDIR)/_build/nbval $(VENV)/bin/pytest -q -p no:cacheprovider --nbval \
 	  --nbval-sanitize-with tests/chapters/sanitize.cfg --nbval-cell-timeout 1200 _build/nbval/notebooks
 
 chapter-references: $(STAMP)  ## Re-record the chapters' reference key figures (review the diff!).

@@ -129,3 +129,16 @@ def test_pdf_has_pages_for_every_chapter():
     info = _run("pdfinfo", str(PDF))
     pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     assert pages >= 2 * len(chapter_files()), f"{pages} pages for {len(chapter_files())} chapters"
+
+
+def test_two_executions_give_byte_identical_key_figures():
+    """`make chapters` (nbval) and the HTML build execute every chapter separately."""
+    first = PROJECT_ROOT / "_build" / "nbval" / "key-figures.json"
+    second = PROJECT_ROOT / "_build" / "key-figures.json"
+    assert first.exists(), f"{first} missing: run `make chapters` before the checks"
+    if first.read_bytes() != second.read_bytes():
+        import json
+
+        a, b = json.loads(first.read_text()), json.loads(second.read_text())
+        moved = sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))
+        pytest.fail(f"key figures differ between two executions: {moved[:10]}")

@@ -78,3 +78,17 @@ def test_report_lists_shown_values(build_dir):
     registry.publish("ch.share", 0.4567, unit="of regions", definition="d", fmt="{:.1%}")
     assert figures.report("ch") == "ch.share = 45.7% of regions"
     assert "no key figures" in figures.report("other")
+
+
+def test_merge_drops_chapters_no_longer_in_the_book(build_dir):
+    for chapter in ("kept", "gone"):
+        registry = figures.KeyFigures(chapter, glue=False)
+        registry.publish(f"{chapter}.n", 1, unit="x", definition="d", fmt="{:d}")
+    merged = json.loads(figures.merge(build_dir, chapters={"kept"}).read_text())
+    assert list(merged) == ["kept.n"]
+    assert not (build_dir / "key-figures" / "gone.json").exists()
+
+
+def test_a_relative_build_dir_is_taken_from_the_project_root(monkeypatch):
+    monkeypatch.setenv("EUCLUSTER_BUILD_DIR", "_build/elsewhere")
+    assert figures.registry_dir() == figures.PROJECT_ROOT / "_build" / "elsewhere"

@@ -22,15 +22,20 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from eucluster.paths import BUILD_DIR
+from eucluster.paths import BUILD_DIR, PROJECT_ROOT
 
 _ID_PATTERN = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)*$")
 MERGED_NAME = "key-figures.json"
 
 
 def registry_dir() -> Path:
-    """Where key figures are written: ``EUCLUSTER_BUILD_DIR`` (used by re-runs) or ``_build``."""
-    return Path(os.environ.get("EUCLUSTER_BUILD_DIR", BUILD_DIR))
+    """Where key figures are written: ``EUCLUSTER_BUILD_DIR`` (used by re-runs) or ``_build``.
+
+    A relative setting is taken from the project root, not from the kernel's working directory
+    (chapters run in the folder of their notebook).
+    """
+    folder = Path(os.environ.get("EUCLUSTER_BUILD_DIR", BUILD_DIR))
+    return folder if folder.is_absolute() else PROJECT_ROOT / folder
 
 
 class _Text:
@@ -130,10 +135,17 @@ def _dump(path: Path, payload: Any) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def merge(build_dir: Path) -> Path:
-    """Merge every chapter's figures into ``key-figures.json``; ids must be unique book-wide."""
+def merge(build_dir: Path, chapters: set[str] | None = None) -> Path:
+    """Merge the chapters' figures into ``key-figures.json``; ids must be unique book-wide.
+
+    With ``chapters``, files of other chapters (left over from a chapter that was renamed or
+    removed from the book) are deleted first, so the registry holds only what the book states.
+    """
     merged: dict[str, Any] = {}
     for chapter_file in sorted((build_dir / "key-figures").glob("*.json")):
+        if chapters is not None and chapter_file.stem not in chapters:
+            chapter_file.unlink()
+            continue
         for figure_id, record in json.loads(chapter_file.read_text(encoding="utf-8")).items():
             if figure_id in merged:
                 raise ValueError(

@@ -36,7 +36,8 @@ def _merge_key_figures(app, exception) -> None:
     from eucluster import figures
 
     if (figures.registry_dir() / "key-figures").exists():
-        figures.merge(figures.registry_dir())
+        built = {Path(name).name for name in app.env.found_docs}
+        figures.merge(figures.registry_dir(), chapters=built)
 
 
 def _tidy_scripts(app, pagename, templatename, context, doctree) -> None:
