@@ -1,4 +1,4 @@
-"""Command line: ``eucluster data status`` and ``eucluster data fetch [NAME ...]``.
+"""Command line: ``eucluster data status|fetch`` and ``eucluster rerun CHAPTER -p NAME VALUE``.
 
 Built on argparse sub-commands so that further commands (e.g. ``eucluster rerun``) are added
 by writing one ``_add_<command>(subparsers)`` function and registering it in ``COMMANDS``.
@@ -60,8 +60,36 @@ def _add_data(subparsers: argparse._SubParsersAction) -> None:
     fetch.set_defaults(func=_data_fetch)
 
 
+def _rerun(args: argparse.Namespace) -> int:
+    from eucluster.rerun import RerunError, rerun
+
+    try:
+        print(rerun(args.chapter, dict(args.parameter or [])))
+    except RerunError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _add_rerun(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "rerun",
+        help="re-execute one chapter with other parameters; print the key figures that change",
+    )
+    parser.add_argument("chapter", help="chapter file stem, e.g. nodes for book/nodes.py")
+    parser.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="a parameter of the chapter's parameters cell (repeatable)",
+    )
+    parser.set_defaults(func=_rerun)
+
+
 #: Sub-command registrars; add one function per top-level command.
-COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data]
+COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_data, _add_rerun]
 
 
 def parser() -> argparse.ArgumentParser:
