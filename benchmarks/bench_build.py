@@ -71,7 +71,8 @@ def main() -> None:
         steps["one_module"] = build(book)
     cold = steps["cold"][0]
     result = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "python": platform.python_version(),
         "seconds": {k: round(v[0], 1) for k, v in steps.items()},
         "ratio_to_cold": {k: round(v[0] / cold, 3) for k, v in steps.items()},
         "executed": {k: v[1] for k, v in steps.items()},
