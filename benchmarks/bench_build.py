@@ -7,7 +7,8 @@ as ``make html`` does:
 
 1. cold: no ``_build`` at all;
 2. no change: nothing edited since the cold build;
-3. one chapter: a comment cell appended to ``book/intro.py``;
+3. one chapter: a code cell appended to ``book/intro.py`` (a markdown edit would not
+   re-execute anything: the cache is keyed on code cells);
 4. one module: a comment appended to ``src/eucluster/audit.py``, which only the audit chapter
    imports; the per-chapter cache keys must re-execute that chapter and no other.
 
@@ -64,7 +65,7 @@ def main() -> None:
         steps["cold"] = build(book)
         steps["no_change"] = build(book)
         with open(book / "book" / "intro.py", "a", encoding="utf-8") as handle:
-            handle.write("\n# %% [markdown]\n# <!-- benchmark edit -->\n")
+            handle.write('\n# %% tags=["remove-cell"]\nbenchmark_edit = 1\n')
         steps["one_chapter"] = build(book)
         with open(book / "src" / "eucluster" / "audit.py", "a", encoding="utf-8") as handle:
             handle.write("\n# benchmark edit\n")
