@@ -437,7 +437,7 @@ variant_chart = charts.interval_dots(
     y_sort=list(variants),
 )
 zero_line = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#777777").encode(x="zero:Q")
-variant_chart = variant_chart + zero_line
+variant_chart = (variant_chart + zero_line).properties(height=alt.Step(15))
 glue("fig-ecosystems-variants", variant_chart, display=False)
 
 # %% [markdown]

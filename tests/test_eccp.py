@@ -95,3 +95,14 @@ def test_weak_by_parent_uses_employment_weights():
     employment = pd.Series({"AT11": 700.0, "AT12": 200.0, "AT13": 100.0, "BE21": 5.0})
     parent = eccp.weak_by_parent(weak2, employment)
     assert parent.to_dict() == {"AT1": True, "BE2": True}
+
+
+def test_grid_parameters_are_checked_and_sorted():
+    grid = eccp.GridParameters([2.0, 1.5, 1.5], [0.02, 0.01])
+    assert grid.lq == (1.5, 2.0) and grid.share == (0.01, 0.02)
+    with pytest.raises(ValueError, match="at least one value"):
+        eccp.GridParameters([], [0.01])
+    with pytest.raises(TypeError, match="list of numbers"):
+        eccp.GridParameters("1.5", [0.01])
+    with pytest.raises(ValueError, match="fraction"):
+        eccp.GridParameters([1.5], [5])
