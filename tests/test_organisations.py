@@ -118,3 +118,15 @@ def test_fees_in_euro_keeps_printed_values_and_converts_the_rest():
     assert band["fee_eur"] == pytest.approx(1250 / 7.46)
     with pytest.raises(KeyError):
         organisations.fees_in_euro(fees, {})
+
+
+def test_funding_sources_code_the_profiles_and_keep_silence_missing():
+    cases = published.load("eu4d_case_studies")
+    coded = organisations.funding_sources(cases).pivot(
+        index="short_name", columns="source", values="named"
+    )
+    assert coded.loc["Bron Innovation", "membership fees"]
+    assert not coded.loc["Bron Innovation", "public funding"]
+    assert not coded.loc["DigitalLead", "private funding"]
+    assert coded.loc["Health Valley", "private funding"]
+    assert coded.loc["Habic"].isna().all()

@@ -219,3 +219,116 @@ def interval_dots(
         tooltip=[y, colour, alt.Tooltip(f"{x}:Q", format=x_format)],
     )
     return (bars + dots).properties(width=360, height=alt.Step(26))
+
+
+def difference_dots(
+    frame,
+    *,
+    y: str,
+    x: str,
+    low: str,
+    high: str,
+    colour: str,
+    colours: dict[str, str],
+    x_title: str = "",
+    y_sort=None,
+    band: str | None = None,
+    alternative: str | None = None,
+):
+    """Differences with their intervals around a zero line; ``band`` shades ± a threshold.
+
+    Used for gold-minus-silver shares: the zero rule is the "no difference" reference, the
+    grey band the smallest difference the group sizes could detect, and ``alternative`` an
+    open ring for the same difference computed from a second source.
+    """
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=300))
+    )
+    layers = []
+    if band:
+        layers.append(
+            base.mark_bar(color="#eeeeee", height=14)
+            .encode(x=alt.X(f"neg_{band}:Q"), x2=f"{band}:Q")
+            .transform_calculate(**{f"neg_{band}": f"-datum['{band}']"})
+        )
+    layers.append(alt.Chart(frame).mark_rule(color="#777777").encode(x=alt.datum(0)))
+    colour_enc = alt.Color(
+        f"{colour}:N",
+        title=None,
+        scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+    )
+    layers.append(
+        base.mark_rule(strokeWidth=1.5).encode(
+            x=alt.X(f"{low}:Q", title=x_title, axis=alt.Axis(format="+.0%")),
+            x2=f"{high}:Q",
+            color=colour_enc,
+        )
+    )
+    layers.append(
+        base.mark_point(filled=True, size=55).encode(
+            x=f"{x}:Q", color=colour_enc, tooltip=[y, alt.Tooltip(f"{x}:Q", format="+.0%")]
+        )
+    )
+    if alternative:
+        layers.append(
+            base.mark_point(filled=False, size=70, color="#000000").encode(x=f"{alternative}:Q")
+        )
+    return alt.layer(*layers).properties(width=380, height=alt.Step(22))
+
+
+def stacked_shares(
+    frame,
+    *,
+    y: str,
+    share: str,
+    part: str,
+    parts: dict[str, str],
+    title: str = "",
+    y_sort=None,
+    width: int = 260,
+    text: str | None = None,
+):
+    """Horizontal 100 % bars: the parts of each row, coloured by ``parts`` in its order."""
+    order = {name: i for i, name in enumerate(parts)}
+    data = frame.assign(_order=frame[part].map(order))
+    base = alt.Chart(data).encode(
+        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=300)),
+        x=alt.X(f"{share}:Q", stack="normalize", title=title, axis=alt.Axis(format=".0%")),
+        order=alt.Order("_order:Q"),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            f"{part}:N",
+            title=None,
+            scale=alt.Scale(domain=list(parts), range=list(parts.values())),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=[y, part, alt.Tooltip(f"{share}:Q", format=".0%")],
+    )
+    return bars.properties(width=width, height=alt.Step(20))
+
+
+def presence_grid(frame, *, x: str, y: str, value: str, title: str = "", x_sort=None, y_sort=None):
+    """A grid of filled (True), open (False) and blank (missing) cells: who has what."""
+    shown = frame.assign(_state=frame[value].map({True: "yes", False: "no"}).fillna("not stated"))
+    return (
+        alt.Chart(shown)
+        .mark_square(size=170)
+        .encode(
+            x=alt.X(
+                f"{x}:N", title=None, sort=x_sort, axis=alt.Axis(labelAngle=-35, labelLimit=160)
+            ),
+            y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=220)),
+            color=alt.Color(
+                "_state:N",
+                title=title or None,
+                scale=alt.Scale(
+                    domain=["yes", "no", "not stated"], range=["#0072B2", "#d9d9d9", "#ffffff"]
+                ),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            stroke=alt.value("#999999"),
+            tooltip=[y, x, alt.Tooltip("_state:N", title=value)],
+        )
+        .properties(width=alt.Step(34), height=alt.Step(20))
+    )

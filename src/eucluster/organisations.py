@@ -255,3 +255,34 @@ def fees_in_euro(fees: pd.DataFrame, rates: dict[str, float]) -> pd.DataFrame:
         missing = sorted(out.loc[out["fee_eur"].isna(), "currency"].unique())
         raise KeyError(f"no exchange rate for {missing}; pass it in rates")
     return out
+
+
+#: Keywords that mark a funding source in the case profiles' funding and fee summaries. The
+#: summaries are the project's paraphrases (eu4d_case_studies), so the coding is reproducible
+#: and a reader can check each hit against the text.
+FUNDING_PATTERNS = {
+    "membership fees": r"\bfees?\b|member contributions",
+    "public funding": (
+        r"public|ministry|subsid|agency|VLAIO|state|federal|ERDF|regional development"
+        r"|local authorit|national basic|regional funding"
+    ),
+    "EU funding": r"\bEU\b|ERDF|European regional",
+    "project funding": r"project",
+    "private funding": r"private invest|public-private",
+}
+
+
+def funding_sources(cases: pd.DataFrame) -> pd.DataFrame:
+    """Funding sources named in each profile (long: short_name, source, named).
+
+    A profile that says nothing about money has ``named`` missing, not False: silence in
+    the document is not evidence of absence.
+    """
+    text = cases["funding_model"].fillna("") + " " + cases["fee_structure"].fillna("")
+    silent = cases["funding_model"].isna() & cases["fee_structure"].isna()
+    rows = []
+    for source, pattern in FUNDING_PATTERNS.items():
+        hits = text.str.contains(pattern, regex=True, case=True)
+        for name, hit, quiet in zip(cases["short_name"], hits, silent, strict=True):
+            rows.append({"short_name": name, "source": source, "named": None if quiet else hit})
+    return pd.DataFrame(rows)
