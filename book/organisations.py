@@ -547,8 +547,8 @@ assert abs(sum(pooled.values()) - 1) < 1e-9
 # ```
 #
 # The ten come from {glue}`organisations.top10.countries` countries and
-# {glue}`organisations.top10.gold` of them hold the gold label. They span two orders of
-# magnitude: {glue}`organisations.top10.largest.name` counts
+# {glue}`organisations.top10.gold` of them hold the gold label. They span more than an
+# order of magnitude: {glue}`organisations.top10.largest.name` counts
 # {glue}`organisations.top10.largest.members` members, {glue}`organisations.top10.smallest.name`
 # {glue}`organisations.top10.smallest.members`, a ratio of about
 # {glue}`organisations.top10.size_ratio`. SMEs dominate every membership; pooled over the ten
@@ -737,7 +737,11 @@ fee_chart = (
     .mark_bar()
     .encode(
         y=alt.Y("row:N", title=None, sort=fees["row"].tolist(), axis=alt.Axis(labelLimit=320)),
-        x=alt.X("fee_eur:Q", title="yearly fee, EUR (log scale)", scale=alt.Scale(type="log")),
+        x=alt.X(
+            "fee_eur:Q",
+            title="yearly fee, EUR (log scale)",
+            scale=alt.Scale(type="log", domainMin=50),
+        ),
         x2=alt.datum(50),
         color=alt.Color(
             "basis:N",
