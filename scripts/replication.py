@@ -1,0 +1,176 @@
+"""Write the generated parts of REPLICATION.md from the code, so they cannot drift from it.
+
+``REPLICATION.md`` is prose with blocks between ``<!-- BEGIN generated:NAME -->`` and
+``<!-- END generated:NAME -->``. This script rewrites those blocks:
+
+* ``data``: every registered dataset with origin, vintage, licence, how to get it online and
+  the chapters that read it;
+* ``outputs``: every numbered table and figure with its chapter and the ``eucluster``
+  functions called in the cell that makes it;
+* ``software``: the pinned requirements;
+* ``timings``: the measured benchmark and step times in ``benchmarks/results``.
+
+``python scripts/replication.py`` updates the file; ``--check`` fails when it is out of date
+(the unit tests run that).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "REPLICATION.md"
+BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n).*?(<!-- END generated:\2 -->)", re.S)
+LABEL = re.compile(r"""label=["'](tbl-[\w-]+)["']|["'](fig-[\w-]+)["']""")
+
+
+def chapters() -> list[Path]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
+    return [ROOT / f"{f}.py" for f in files if (ROOT / f"{f}.py").exists()]
+
+
+def code_cells(chapter: Path) -> list[str]:
+    import jupytext
+
+    notebook = jupytext.read(chapter, fmt="py:percent")
+    return [c.source for c in notebook.cells if c.cell_type == "code"]
+
+
+def eucluster_names(cells: list[str]) -> dict[str, str]:
+    """Local names bound to eucluster modules or functions, mapped to their dotted origin."""
+    names = {}
+    for source in cells:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("eucluster"):
+                for alias in node.names:
+                    names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.startswith("eucluster"):
+                        names[alias.asname or alias.name] = alias.name
+    return names
+
+
+def calls(source: str, names: dict[str, str]) -> list[str]:
+    """eucluster functions called in one cell, as dotted names (figures and tables left out)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in names:
+            found.append(names[func.id])
+        elif (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in names
+        ):
+            found.append(f"{names[func.value.id]}.{func.attr}")
+    skip = ("eucluster.tables", "eucluster.figures", "eucluster.charts.use_theme")
+    return sorted({f for f in found if not f.startswith(skip)})
+
+
+def outputs_block() -> str:
+    rows = ["| output | chapter | made by |", "|---|---|---|"]
+    for chapter in chapters():
+        cells = code_cells(chapter)
+        names = eucluster_names(cells)
+        made_by: list[str] = []
+        for source in cells:
+            made_by = calls(source, names) or made_by  # a display cell uses the last computation
+            for match in LABEL.finditer(source):
+                label = match.group(1) or match.group(2)
+                functions = ", ".join(f"`{f}`" for f in made_by) or "(chapter code)"
+                rows.append(f"| `{label}` | `book/{chapter.stem}.py` | {functions} |")
+    return "\n".join(rows)
+
+
+def data_block() -> str:
+    sys.path.insert(0, str(ROOT / "src"))
+    from eucluster.data import datasets
+
+    sources = {c.stem: c.read_text(encoding="utf-8") for c in chapters()}
+    package = {p: p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py")}
+    rows = [
+        "| dataset | origin | vintage | licence | online copy | read in |",
+        "|---|---|---|---|---|---|",
+    ]
+    for dataset in datasets():
+        quoted = f'"{dataset.name}"'
+        modules = {
+            p.stem for p, text in package.items() if quoted in text and "registry" not in p.name
+        }
+        users = sorted(
+            stem
+            for stem, text in sources.items()
+            if quoted in text or any(re.search(rf"\b{m}\b", text) for m in modules)
+        )
+        url = f"[pinned copy]({dataset.url})" if dataset.url else "shared folder only"
+        rows.append(
+            f"| `{dataset.name}` | {dataset.origin} | {dataset.vintage} | {dataset.licence} "
+            f"| {url} | {', '.join(users) or '-'} |"
+        )
+    return "\n".join(rows)
+
+
+def software_block() -> str:
+    pins = [
+        line.strip()
+        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.lstrip().startswith("#")
+    ]
+    return "```text\n" + "\n".join(pins) + "\n```"
+
+
+def timings_block() -> str:
+    lines = []
+    for path in sorted((ROOT / "benchmarks" / "results").glob("*.json")):
+        result = json.loads(path.read_text(encoding="utf-8"))
+        lines.append(
+            f"`benchmarks/results/{path.name}`:\n\n```json\n{json.dumps(result, indent=1)}\n```"
+        )
+    return "\n\n".join(lines) or "(no measurement recorded yet)"
+
+
+BLOCKS = {
+    "data": data_block,
+    "outputs": outputs_block,
+    "software": software_block,
+    "timings": timings_block,
+}
+
+
+def render(text: str) -> str:
+    return BLOCK.sub(lambda m: m.group(1) + BLOCKS[m.group(2)]() + "\n" + m.group(3), text)
+
+
+def main(argv: list[str]) -> int:
+    current = TARGET.read_text(encoding="utf-8")
+    fresh = render(current)
+    if "--check" in argv:
+        if fresh != current:
+            print(f"{TARGET.name} is out of date: run `python scripts/replication.py`")
+            return 1
+        return 0
+    TARGET.write_text(fresh, encoding="utf-8")
+    print(f"updated {TARGET.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
