@@ -16,13 +16,13 @@
 # Do the documents' numbers agree with each other: parts with totals, percentages with the
 # counts and group sizes behind them, tables with annexes, and the text with the tables? Mostly
 # they do, but the ECCP paper, the EU4Digital report and the CLUSTERIX recommendations each
-# make statements that their own tables or lists contradict, and three documents quote the
-# share of European jobs in clusters as three different numbers.
+# make statements that their own tables or lists contradict, and the documents that quote the
+# share of European jobs in clusters do not agree on it.
 
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
-from eucluster import audit, charts
+from eucluster import audit, charts, published
 from eucluster.figures import KeyFigures
 from eucluster.tables import show_table
 
@@ -48,6 +48,29 @@ count(
     unit="text figures",
 )
 groups = results["documents"].map(audit.document_group)
+figures.publish(
+    "audit.rule.relative_cap",
+    audit.RELATIVE_CAP,
+    unit="share of the claim",
+    definition="Largest tolerance of an approximate claim or ratio, as a share of the claim",
+    fmt="{:.0%}",
+)
+regions = published.load("text_figures").set_index("statement_id")["value"]
+membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
+for figure_id, value, table in (
+    ("audit.groups.weak", regions["000.eccp.regions_weak"], "text_figures"),
+    ("audit.groups.nonweak", regions["000.eccp.regions_nonweak"], "text_figures"),
+    ("audit.groups.gold", membership["dih_gold"], "eu4d_membership"),
+    ("audit.groups.silver", membership["dih_silver"], "eu4d_membership"),
+):
+    figures.publish(
+        figure_id,
+        int(value),
+        unit="regions" if "weak" in figure_id else "organisations",
+        source=published.resource(table).citation,
+        fmt="{:d}",
+    )
+silver_group = int(membership["dih_silver"])
 for group in ("000", "002", "004", "across"):
     in_group = results[groups == group]
     count(f"audit.checks.{group}.total", len(in_group), f"Checks in group {group}")
@@ -76,9 +99,9 @@ assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all(
 #
 # consistent
 # : the values agree as printed, allowing for the claim's own qualifier: "more than" and "at
-#   least" must hold; "about 40 %" allows half a step of its last non-zero digit (±5 here),
-#   capped at a tenth of the claim; "twice" allows a tenth either side of 2; "one in four"
-#   holds if four is the nearest whole number to one over the share;
+#   least" must hold; "about X" allows half a unit of the last non-zero digit of X, capped at
+#   {glue}`audit.rule.relative_cap` of X; a ratio such as "twice" allows the same share either
+#   side; "one in N" holds if N is the nearest whole number to one over the share;
 #
 # rounding
 # : the values differ, but no more than the rounding of the printed figures allows (for
@@ -88,14 +111,14 @@ assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all(
 # discrepancy
 # : anything else.
 #
-# A percentage can only be k/n of a group of n; for the ECCP paper's 77 weak and 124
-# non-weak regions and EU4Digital's 29 gold and 14 silver organisations, each printed
-# percentage is checked against the whole counts that round to it. Text figures are
-# compared with a table cell only where the data package names that cell; a restatement of
-# the same line is not a check ({glue}`audit.text_figures.skipped` such text figures of document
-# 002 are set aside for that or similar reasons). The counts of lettered points in the
-# CLUSTERIX recommendations (document 004) were added to the text-figure table for this
-# chapter.
+# A percentage can only be k/n of a group of n; for the ECCP paper's {glue}`audit.groups.weak` weak
+# and {glue}`audit.groups.nonweak` non-weak regions and EU4Digital's {glue}`audit.groups.gold` gold
+# and {glue}`audit.groups.silver` silver organisations, each printed percentage is checked against
+# the whole counts that round to it. Text figures are compared with a table cell only where the data
+# package names that cell; a restatement of the same line is not a check
+# ({glue}`audit.text_figures.skipped` such text figures of document 002 are set aside for that or
+# similar reasons). The counts of lettered points in the CLUSTERIX recommendations (document 004)
+# were added to the text-figure table for this chapter.
 #
 # ## What the checks found
 #
@@ -164,26 +187,66 @@ for table in ("table2", "table3"):
         f"{table[-1]}",
     )
 
+weak_only = by_id.loc["000.table3.weak_only_agrifood_textile"]
+count(
+    "audit.eccp.table3.other_weak_ecosystems",
+    len(weak_only["value_b"].split("; ")) - len(weak_only["value_a"].split("; ")),
+    "Ecosystems besides agri-food and textiles with a non-zero share of weak regions in "
+    "document 000, Table 3",
+    unit="ecosystems",
+)
+
 # %% [markdown]
 # Two kinds of findings stand out. The sentence that calls agri-food and textiles a "clear
-# specialisation of non-weak regions" contradicts Table 2, where both are far more common among
-# weak regions; read with "weak" in place of "non-weak", it agrees. And the statement that
-# non-weak regions are twice as likely to have a cluster organisation when specialised in an
-# ecosystem understates what the tables show: weighting each ecosystem by its nodes gives a
-# ratio of {glue}`audit.eccp.table2.co_likelihood_ratio` for regional-relevant and
-# {glue}`audit.eccp.table3.co_likelihood_ratio` for industry-relevant nodes. Weak regions are
-# also not industry-relevant in agri-food and textiles only: Table 3 prints small non-zero
-# shares in four further ecosystems.
+# specialisation of non-weak regions" contradicts Table 2, where both are far more common among weak
+# regions; read with "weak" in place of "non-weak", it agrees. And the statement that non-weak
+# regions are twice as likely to have a cluster organisation when specialised in an ecosystem
+# understates what the tables show: weighting each ecosystem by its nodes gives a ratio of
+# {glue}`audit.eccp.table2.co_likelihood_ratio` for regional-relevant and
+# {glue}`audit.eccp.table3.co_likelihood_ratio` for industry-relevant nodes. Weak regions are also
+# not industry-relevant in agri-food and textiles only: Table 3 prints small non-zero shares in
+# {glue}`audit.eccp.table3.other_weak_ecosystems` further ecosystems.
 #
 # ### The EU4Digital report (002)
 
 # %% tags=["remove-input"]
+table_kinds = ["table vs annex", "parts vs total"]
 show_table(
-    audit.findings(results, "002"),
-    label="tbl-audit-002",
-    caption="Document 002: checks that are not consistent. Line numbers refer to the text "
-    "conversion of the report; Tables 3 and 4 are at lines 952-995, the Annex 1 count rows at "
-    "lines 2102-2105, Table 5 at lines 1023-1041.",
+    audit.findings(results, "002", table_kinds),
+    label="tbl-audit-002-tables",
+    caption="Document 002, tables and totals: checks that are not consistent. Tables 3 and 4 "
+    "are at lines 952-995 of the text conversion, the Annex 1 count rows at lines 2102-2105.",
+    formats=formats,
+)
+
+# %% tags=["remove-input"]
+text_findings = audit.findings(results, "002", table_kinds, exclude=True)
+case_study = text_findings.index.str.match(r"002\.(text\.eu4d_tf_1[2-5]\d|table9|fees)")
+over_half = text_findings.index.str.startswith("002.annex1.")
+show_table(
+    text_findings[~case_study & ~over_half],
+    label="tbl-audit-002-text",
+    caption="Document 002, survey text against tables and against itself: checks that are not "
+    "consistent. Line numbers refer to the text conversion of the report.",
+    formats=formats,
+)
+
+# %% tags=["remove-input"]
+show_table(
+    text_findings[over_half],
+    label="tbl-audit-002-over-half",
+    caption="Document 002, services said to be offered by over half of the gold and silver "
+    "organisations (lines 999-1013) against the Annex 1 counts: checks that are not "
+    "consistent.",
+    formats=formats,
+)
+
+# %% tags=["remove-input"]
+show_table(
+    text_findings[case_study],
+    label="tbl-audit-002-cases",
+    caption="Document 002, case-study profiles against Tables 5 and 9 and the fee schedules: "
+    "checks that are not consistent. Table 5 is at lines 1023-1041, Table 9 at lines 1453-1471.",
     formats=formats,
 )
 
@@ -206,24 +269,61 @@ count(
     unit="services",
 )
 assert (silver_lower["value_a"] > silver_lower["value_b"]).all()
+text_figure = results.set_index("check_id")
+for figure_id, check_id, column, unit in (
+    ("audit.eu4d.group_exec", "002.text.eu4d_tf_021", "value_a", "organisations"),
+    ("audit.eu4d.group", "002.text.eu4d_tf_021", "value_b", "organisations"),
+    ("audit.eu4d.labelled", "002.dih.labelled_within_exec_group", "value_a", "organisations"),
+    ("audit.eu4d.digitalisation_exec", "002.text.eu4d_tf_018", "value_a", "organisations"),
+    ("audit.eu4d.digitalisation", "002.text.eu4d_tf_018", "value_b", "organisations"),
+    ("audit.eu4d.large_share_exec", "002.text.eu4d_tf_014", "value_a", "% of members"),
+    ("audit.eu4d.large_share", "002.text.eu4d_tf_014", "value_b", "% of members"),
+):
+    figures.publish(
+        figure_id,
+        int(text_figure.loc[check_id, column]),
+        unit=unit,
+        source=f"document 002, as compared in check {check_id}",
+        fmt="{:d}",
+    )
+figures.publish(
+    "audit.eu4d.one_silver_share",
+    1 / silver_group,
+    unit="share of the silver group",
+    definition="One organisation as a share of the silver group of document 002",
+    fmt="{:.0%}",
+)
+transilvania = text_figure.loc["002.text.eu4d_tf_153"]
+figures.publish(
+    "audit.eu4d.transilvania_ratio",
+    float(transilvania["value_a"]) / float(transilvania["value_b"]),
+    unit="ratio",
+    definition="Transilvania IT Cluster: members in the case-study profile over members in "
+    "Table 5 (document 002)",
+)
 
 # %% [markdown]
-# The report's discrepancies are of three sorts. Some are slips that the report itself
-# corrects elsewhere: the executive summary's group of 87 organisations cannot hold the 95
-# labelled ones it lists and is 187 everywhere else, and 496 against 495 organisations is a
-# typing error. Others change a reading: in {glue}`audit.eu4d.silver_annex_differs` services
-# the silver count of Tables 3 and 4 is higher than in Annex 1, in
-# {glue}`audit.eu4d.silver_annex_higher_by_one` of them by exactly one, which moves a silver
-# share by seven percentage points in a group of fourteen; the list of general services
-# offered by over half of the gold and silver organisations leaves out public funding, which
-# the annex counts put above half; and "over half" holds for the pooled gold and silver group,
-# not for the silver group alone. The executive summary gives the average share of large firms
-# among members as 12 % where section 2.3.3 gives 9 %, which weakens the contrast drawn with
-# the mobility ecosystem. The case-study profiles quote member counts that differ from
-# Table 5, by a factor of two for Transilvania IT Cluster; they probably rest on other sources
-# or dates, which the report does not give. Two counts in section 2.4.2 (training and
-# internationalisation) are far larger than the Table 3 rows with similar names and are likely
-# wider categories.
+# {numref}`tbl-audit-002-tables` compares the report's tables with its annex and its totals,
+# {numref}`tbl-audit-002-text` and {numref}`tbl-audit-002-over-half` the survey text with the tables
+# and {numref}`tbl-audit-002-cases` the case-study profiles with Tables 5 and 9. The report's
+# discrepancies are of three sorts. Some are slips that the report itself corrects elsewhere: the
+# executive summary's group of {glue}`audit.eu4d.group_exec` organisations cannot hold the
+# {glue}`audit.eu4d.labelled` labelled ones it lists and is {glue}`audit.eu4d.group` everywhere
+# else, and {glue}`audit.eu4d.digitalisation_exec` against {glue}`audit.eu4d.digitalisation`
+# organisations supporting digitalisation is a typing error. Others change a reading: in
+# {glue}`audit.eu4d.silver_annex_differs` services the silver count of Tables 3 and 4 is higher than
+# in Annex 1, in {glue}`audit.eu4d.silver_annex_higher_by_one` of them by exactly one, which moves a
+# silver share by {glue}`audit.eu4d.one_silver_share` in a group of {glue}`audit.groups.silver`; the
+# list of general services offered by over half of the gold and silver organisations leaves out
+# public funding, which the annex counts put above half; and "over half" holds for the pooled gold
+# and silver group, not for the silver group alone. The executive summary gives the average share of
+# large firms among members as {glue}`audit.eu4d.large_share_exec` % where section 2.3.3 gives
+# {glue}`audit.eu4d.large_share` %, which weakens the contrast drawn with the mobility ecosystem.
+# The case-study profiles quote member counts that differ from Table 5, for Transilvania IT Cluster
+# by a factor of {glue}`audit.eu4d.transilvania_ratio`; they probably rest on other sources or
+# dates, which the report does not give. Two counts in section 2.4.2 (training and
+# internationalisation) are far larger than the Table 3 rows with similar names and are likely wider
+# categories.
 #
 # ### Document 001, document 003 and figures shared between documents
 
@@ -250,17 +350,32 @@ for doc, check_id, column in (
         source=f"document {doc}, as quoted in check {check_id}",
         fmt="{:.4g}",
     )
+shares = [float(figures.figures[f"audit.jobs_share.doc{d}"].value) for d in ("001", "002", "003")]
+figures.publish(
+    "audit.jobs_share.max_over_min",
+    max(shares) / min(shares),
+    unit="ratio",
+    definition="Largest over smallest share of European jobs in clusters quoted in documents "
+    "001, 002 and 003",
+)
+figures.publish(
+    "audit.panorama.clusters",
+    int(jobs.loc["001_002.clusters_count.eu4d_tf_001", "value_b"]),
+    unit="clusters",
+    source="document 001, lines 113-114 (European Panorama of Clusters and Industrial Change)",
+    fmt="{:,d}",
+)
 
 # %% [markdown]
 # The figure that most needs care is the share of European jobs in clusters:
-# {glue}`audit.jobs_share.doc001` % in the Interreg brief, about
-# {glue}`audit.jobs_share.doc003` % in the Commission editorial and about
-# {glue}`audit.jobs_share.doc002` % in the EU4Digital report, each attributed to the European
-# cluster panorama or to sources close to it. They cannot all describe the same quantity;
-# editions and definitions of a cluster differ, and a book that quotes one of them must say
-# which. The other findings are minor: the EU4Digital report's "more than 2,950 clusters"
-# repeats a count that the Interreg brief gives as exactly 2,950, and the Interreg brief places
-# Flanders in the Netherlands.
+# {glue}`audit.jobs_share.doc001` % in the Interreg brief, about {glue}`audit.jobs_share.doc003` %
+# in the Commission editorial and about {glue}`audit.jobs_share.doc002` % in the EU4Digital report,
+# each attributed to the European cluster panorama or to sources close to it. They cannot all
+# describe the same quantity; editions and definitions of a cluster differ, and a book that quotes
+# one of them must say which. The other findings are minor: the EU4Digital report's "more than
+# {glue}`audit.panorama.clusters`" clusters repeats a count that the Interreg brief gives as exactly
+# that number (the sum of its three performance tiers), and the Interreg brief places Flanders in
+# the Netherlands.
 #
 # ### CLUSTERIX 2.0 recommendations (004)
 
@@ -275,19 +390,19 @@ show_table(
 
 # %% [markdown]
 # The overview of the CLUSTERIX recommendations is a condensed version of chapter 3: it merges
-# points, drops one and, for public procurement, adds a lettered point where the chapter has
-# only prose. None of this changes what is recommended, but a reader who cites "point b" must
-# say which list is meant.
+# points, drops one and, for public procurement, adds a lettered point where the chapter has only
+# prose. None of this changes what is recommended, but a reader who cites "point b" must say which
+# list is meant.
 #
 # ## What matters for the rest of the book
 #
-# Only a few findings could change a conclusion drawn from these documents. The ECCP paper's
-# main finding, that weak regions have fewer industry-relevant specialisations and fewer
-# active cluster organisations, is untouched: its tables agree with each other and with the
-# group sizes, and the understated "twice as likely" errs in the paper's own direction. The
-# share of jobs in clusters differs by a factor of two between documents, so no chapter should
-# quote it without naming its source and definition. In the EU4Digital report, the
-# comparison of gold and silver organisations depends on which silver counts are used, Table 3
-# and 4 or Annex 1; later chapters use the tables, which are the more recent, and report the
-# difference. Everything else in the tables above is a slip of wording, a rounding or a typing
-# error that the documents' own numbers allow a reader to correct.
+# Only a few findings could change a conclusion drawn from these documents. The ECCP paper's main
+# finding, that weak regions have fewer industry-relevant specialisations and fewer active cluster
+# organisations, is untouched: its tables agree with each other and with the group sizes, and the
+# understated "twice as likely" errs in the paper's own direction. The largest share of jobs in
+# clusters quoted is {glue}`audit.jobs_share.max_over_min` times the smallest, so no chapter should
+# quote it without naming its source and definition. In the EU4Digital report, the comparison of
+# gold and silver organisations depends on which silver counts are used, Table 3 and 4 or Annex 1;
+# later chapters use the tables, which are the more recent, and report the difference. Everything
+# else in the tables above is a slip of wording, a rounding or a typing error that the documents'
+# own numbers allow a reader to correct.

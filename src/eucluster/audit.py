@@ -474,7 +474,7 @@ def text_figures_vs_tables(
             resource = published.resource(name)
             label = resource.source.get("table") or "text"
             where = f"002 {label}, {row.iloc[0]}: {expression}"
-            note = f"{expression} = {observed:.4g}"
+            note = ""
         else:
             skipped.append((s["statement_id"], "reference is not a digitised cell"))
             continue
@@ -845,8 +845,8 @@ def ecosystem_statements(table2: pd.DataFrame, table3: pd.DataFrame) -> list[Che
                 "000",
                 f"000 line 216: {eco}: {phrase} (higher group)",
                 stated,
-                f"000 Table 2, {eco}: % of regions weak {t2.loc[eco, 'weak_regions_pct']} vs "
-                f"non-weak {t2.loc[eco, 'nonweak_regions_pct']}",
+                f"000 Table 2, {eco}: % of regions weak {t2.loc[eco, 'weak_regions_pct']:g} vs "
+                f"non-weak {t2.loc[eco, 'nonweak_regions_pct']:g}",
                 actual,
             )
         )
@@ -1168,6 +1168,11 @@ def membership_checks(membership: pd.DataFrame) -> list[Check]:
     ]
 
 
+def short_service(name: str) -> str:
+    """A service name without its parenthesis or 'such as' example, for compact lists."""
+    return re.sub(r"\s*\(.*?\)|\s+such as.*$", "", name)
+
+
 def over_half_lists(annex: pd.DataFrame, group: int, general: Iterable[str]) -> list[Check]:
     """The services that the text lists as offered by over 50 % of the 43 gold and silver
     organisations (002 lines 999-1013) against those the annex counts put above 50 %."""
@@ -1204,9 +1209,9 @@ def over_half_lists(annex: pd.DataFrame, group: int, general: Iterable[str]) -> 
                 "text vs table",
                 "002",
                 f"{where}: {kind} services offered by over 50 % of gold and silver",
-                "; ".join(sorted(listed)),
+                "; ".join(sorted(short_service(x) for x in listed)),
                 f"002 Annex 1: {kind} services with (gold + silver) / {group} > 50 %",
-                "; ".join(sorted(above["service"])),
+                "; ".join(sorted(short_service(x) for x in above["service"])),
                 note="; ".join(
                     f"{s}: {int(g + si)}/{group}"
                     for s, g, si in above[["service", "gold_n", "silver_n"]].itertuples(index=False)
@@ -1221,13 +1226,12 @@ def over_half_lists(annex: pd.DataFrame, group: int, general: Iterable[str]) -> 
                     f"002.annex1.over_half_silver_alone.{_slug(row['service'])}",
                     "text vs table (stricter reading)",
                     "002",
-                    f"{where}: {row['service']} over 50 %, read per label group (silver)",
+                    f"{where}: {short_service(row['service'])}: over 50 % of silver",
                     50.0,
                     "002 Annex 1: silver count / 14",
                     round(100 * row["silver_n"] / 14, 2),
                     "more_than",
-                    note="stricter reading of the sentence; the pooled reading (gold + silver) "
-                    "holds",
+                    note="per-group reading; the pooled one holds",
                 )
             )
     return checks
@@ -1458,10 +1462,17 @@ def document_group(documents: str) -> str:
     return documents if documents in ("000", "002", "004") else "across"
 
 
-def findings(results: pd.DataFrame, group: str) -> pd.DataFrame:
-    """Rows other than 'consistent' of one :func:`document_group`, ready to show."""
+def findings(
+    results: pd.DataFrame, group: str, kinds: Iterable[str] | None = None, *, exclude=False
+) -> pd.DataFrame:
+    """Rows other than 'consistent' of one :func:`document_group`, ready to show; optionally
+    only (or, with ``exclude``, all but) the given kinds of check."""
     groups = results["documents"].map(document_group)
-    rows = results[(groups == group) & (results["verdict"] != "consistent")]
+    keep = (groups == group) & (results["verdict"] != "consistent")
+    if kinds is not None:
+        chosen = results["kind"].isin(list(kinds))
+        keep &= ~chosen if exclude else chosen
+    rows = results[keep]
 
     def place(text: pd.Series) -> pd.Series:
         text = text.str.replace(r"\s*\(lines? [0-9\-, ]+\)", "", regex=True)
@@ -1479,4 +1490,4 @@ def findings(results: pd.DataFrame, group: str) -> pd.DataFrame:
             "B": rows["value_b"].map(_display_value),
             "Note": (verdict + ": " + note).str.strip(": ").where(verdict != "", note),
         }
-    ).reset_index(drop=True)
+    ).set_index(rows["check_id"].rename(None))
