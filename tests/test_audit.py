@@ -358,3 +358,38 @@ def test_run_all_on_the_digitised_tables():
     summary = audit.summary(results)
     assert summary.to_numpy().sum() == len(results)
     assert not skipped.empty
+
+
+def test_findings_list_only_the_non_consistent_rows_of_a_group():
+    results = audit.to_frame(
+        [
+            audit.Check("000.a", "k", "000", "000 line 1 (lines 1-2)", 1, "000 Table 1", 1),
+            audit.Check("000.b", "k", "000", "000 line 3", 2, "000 Table 1", 3),
+            audit.Check("x.c", "k", "001; 003", "003 line 13", 19.0, "001 line 115", 23.4),
+        ]
+    )
+    own = audit.findings(results, "000")
+    assert own.index.tolist() == ["000.b"]
+    assert own.loc["000.b", "Statement or cell (A)"] == "line 3"
+    assert audit.findings(results, "across").index.tolist() == ["x.c"]
+    assert audit.findings(results, "000", ["other kind"]).empty
+
+
+def test_document_group_and_short_service():
+    assert audit.document_group("002") == "002"
+    assert audit.document_group("001; 003") == "across"
+    assert audit.document_group("003") == "across"
+    name = "Facilitation of external collaboration (beyond cluster) such as matchmaking"
+    assert audit.short_service(name) == "Facilitation of external collaboration"
+
+
+def test_verdict_chart_counts_every_check():
+    results = audit.to_frame(
+        [
+            audit.Check("a", "k", "000", "x", 1, "y", 1),
+            audit.Check("b", "k", "000", "x", 1, "y", 2),
+        ]
+    )
+    spec = audit.verdict_chart(results).to_dict()
+    values = spec["datasets"][next(iter(spec["datasets"]))]
+    assert sum(row["checks"] for row in values) == 2
