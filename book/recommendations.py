@@ -13,12 +13,12 @@
 # %% [markdown]
 # # What the documents recommend
 #
-# On which themes do the four documents that give policy advice agree, where do they differ,
-# and how far does this book's own evidence support them? All four ask for stronger cluster
-# organisations and for collaboration beyond the single cluster, but only the oldest list
-# asks for evaluation, and the book's evidence is thin exactly where the advice is most
-# confident: it shows that cluster organisations look alike whatever their label, and that
-# the counts used to target weak regions move with the method.
+# On which themes do the four documents that give policy advice agree, where do they differ, and
+# how far does this book's own evidence support them? All four ask for stronger cluster
+# organisations and for collaboration beyond the single cluster, but only the oldest, CLUSTERIX,
+# makes evaluation a recommendation of its own, and the book's evidence is thin exactly where the
+# advice is most confident: it shows that cluster organisations look alike whatever their label,
+# and that the counts used to target weak regions move with the method.
 
 # %% tags=["remove-cell"]
 import altair as alt
@@ -146,7 +146,8 @@ show_table(
 # %% tags=["remove-input"]
 Markdown(
     "\n".join(
-        f"{row.theme}\n: {row.definition} *Why a theme of its own:* {row.justification}\n"
+        f"{row.theme} ({row.theme_id.capitalize()})\n: {row.definition} "
+        f"*Why a theme of its own:* {row.justification}\n"
         for row in themes.itertuples()
     )
 )
@@ -154,23 +155,24 @@ Markdown(
 # %% [markdown]
 # ## Themes across the documents
 #
-# {numref}`fig-theme-matrix` sets the themes against the six groups of items. The left panel
-# counts only primary themes, the right panel every mention; both are shares of the group's
+# {numref}`fig-theme-matrix` sets the themes against the six groups of items. The top panel
+# counts only primary themes, the bottom panel every mention; both are shares of the group's
 # items, so that a long list does not outweigh a short one.
 
 # %% tags=["remove-cell"]
 matrix = recommendations.theme_matrix(items, themes, links)
 matrix["primary_pct"] = 100 * matrix["primary_share"]
 matrix["any_pct"] = 100 * matrix["any_share"]
+matrix["theme_short"] = matrix["theme_id"].str.capitalize()
 summary = recommendations.agreement(matrix)
-theme_order = summary["theme"].tolist()
+theme_order = summary["theme_id"].str.capitalize().tolist()
 group_order = list(recommendations.SOURCE_GROUPS.values())
-theme_chart = alt.hconcat(
+theme_chart = alt.vconcat(
     *[
         charts.heatmap(
             matrix,
             x="group",
-            y="theme",
+            y="theme_short",
             value=column,
             value_title="% of the group's items",
             domain=(0, 100),
@@ -254,11 +256,12 @@ assert int(documents) == 4
 # ```{glue:figure} fig-theme-matrix
 # :name: fig-theme-matrix
 #
-# Share of each group's recommendation items that has a theme as its primary theme (left) or
-# mentions it at all (right). Items from documents 000, 001 (section 5 and Table 1), 002
+# Share of each group's recommendation items that has a theme as its primary theme (top) or
+# mentions it at all (bottom). Items from documents 000, 001 (section 5 and Table 1), 002
 # (section 2.7.3) and 004 (sections 3 and 4); themes and links are the project's
 # classification (`policy_themes`, `policy_item_themes`). Rows ordered by the number of
-# documents in which the theme is primary.
+# documents in which the theme is primary; short theme names as given in brackets in the definitions
+# above.
 # ```
 #
 # **Agreement.** {glue}`recommendations.agreement.any_everywhere` of the
@@ -270,15 +273,17 @@ assert int(documents) == 4
 #
 # **Differences.** Emphasis shifts with purpose and age. The CLUSTERIX review of 2014
 # recommendations is dominated by collaboration and internationalisation
-# ({glue}`recommendations.share.review2014.collaboration.any` of its items touch it), while
-# the 2018 areas put cluster-management services and labelling first
-# ({glue}`recommendations.share.areas2018.management.any`). The ECCP pathways mention the
-# green and digital transition often but make it the main subject of
-# {glue}`recommendations.share.pathways.transition.primary` of them; the later Interreg brief
-# opens with it. The national policies described by EU4Digital are about instruments and
-# money: {glue}`recommendations.share.policies.funding.any` of them touch funding and
-# continuity and {glue}`recommendations.share.policies.management.any` cluster management
-# (labels, professionalisation), which fits their being programmes rather than advice.
+# ({glue}`recommendations.share.review2014.collaboration.any` of its items touch it), while the
+# 2018 areas spread more evenly, with cluster-management services and labelling among the most
+# frequent ({glue}`recommendations.share.areas2018.management.any` of the areas). The ECCP
+# pathways mention the green and digital transition often
+# ({glue}`recommendations.share.pathways.transition.any` of them), but as a cross-cutting concern:
+# the number of pathways with it as primary theme is
+# {glue}`recommendations.share.pathways.transition.primary`, whereas the Interreg brief opens its
+# recommendations with it. The national policies described by EU4Digital are about instruments and
+# money: {glue}`recommendations.share.policies.funding.any` of them touch funding and continuity
+# and {glue}`recommendations.share.policies.management.any` cluster management (labels,
+# professionalisation), which fits their being programmes rather than advice.
 #
 # **Gaps.** The only theme that some document never mentions is
 # {glue}`recommendations.agreement.missing`: no item of documents
@@ -430,7 +435,7 @@ for figure_id, document, fmt in box_rows:
         fmt=fmt,
     )
     shown = fmt.format(row["value"])
-    lines.append(f"- **{shown} {row['unit']}**: {row['description'].lower()} ({where}).")
+    lines.append(f"- **{shown} {row['unit']}**: {row['description']} ({where}).")
 cluster_share = compute(
     "recommendations.landscape.esif_cluster_share",
     rows.loc[("esif.cluster_support.earmarked", "003"), "value"]
