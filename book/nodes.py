@@ -15,9 +15,10 @@
 #
 # Do structurally weak regions have fewer industry-relevant specialisation nodes than other
 # regions, as the ECCP discussion paper reports, when the nodes are recomputed from public
-# Eurostat employment statistics? Recomputed, weak regions again have more regional-relevant
-# nodes than the others, but their deficit in industry-relevant nodes is smaller than
-# published and within the statistical noise.
+# Eurostat employment statistics? Measured against business-economy employment, weak regions
+# again have more regional-relevant nodes than the others, but their deficit in
+# industry-relevant nodes is smaller than published and within the statistical noise;
+# measured against total employment, both kinds of node are rarer in weak regions.
 
 # %% tags=["parameters"]
 lq_threshold = 1.5
@@ -29,6 +30,7 @@ geo_level = 2
 benchmark = "EU27"
 seed = 2021
 n_bootstrap = 2000
+denominator = "sbs"
 
 # %% tags=["remove-cell"]
 from eucluster import eccp
@@ -43,6 +45,7 @@ parameters = eccp.NodeParameters(
     benchmark=benchmark,
     seed=seed,
     n_bootstrap=n_bootstrap,
+    denominator=denominator,
 )
 
 # %% tags=["remove-cell"]
@@ -95,15 +98,17 @@ counts = run.counts
 # {cite:p}`eurostat_sbs_r_nuts06_r2`, persons employed in {glue}`nodes.data.year`, which cover
 # the business economy only: {glue}`nodes.data.divisions` divisions of sections B to N
 # without K, plus S95. Agriculture, finance, public administration, education, health and
-# the arts are absent, so a region's employment here is its business-economy employment
-# (the sum over these divisions), not all its jobs. We keep that denominator rather than
+# the arts are absent, so a region's employment is by default its business-economy
+# employment (the sum over these divisions), not all its jobs. We keep that denominator rather than
 # total employment from the Labour Force Survey because the survey counts people where they
 # live and by broad section only; mixing it with workplace counts by division would put the
 # two sides of every share on different bases. The cost is that a sector's share of
 # "regional employment" is larger here than in the paper, which makes the regional-relevance
-# test easier to pass. The regions are the {glue}`nodes.data.regions` NUTS regions of
-# {glue}`nodes.data.countries` EU-27 countries with data for that year; the European
-# benchmark is the {glue}`nodes.data.benchmark` total.
+# test easier to pass; the chapter on {doc}`ecosystems` shows the nodes with survey totals as
+# the denominator instead. This run divides by {glue}`nodes.data.denominator`. The regions
+# are the {glue}`nodes.data.regions` NUTS regions of {glue}`nodes.data.countries` EU-27
+# countries with data for that year; the European benchmark is the
+# {glue}`nodes.data.benchmark` total.
 
 # %% tags=["remove-cell"]
 compute(
@@ -163,6 +168,15 @@ compute(
     unit="countries",
     definition="EU-27 countries with regional data for the year",
     fmt="{:d}",
+)
+compute(
+    "nodes.data.denominator",
+    {
+        "sbs": "business-economy employment (sum over the divisions)",
+        "lfs": "total employment from the Labour Force Survey",
+    }[parameters.denominator],
+    unit="",
+    definition="region totals of the LQ and the regional share (parameter)",
 )
 compute(
     "nodes.data.benchmark",

@@ -28,6 +28,7 @@ WEAK = pd.Series([i % 3 == 0 for i in range(30)], index=EMPLOYMENT.index)
         ({"geo_level": 3}, ValueError, "geo_level"),
         ({"benchmark": "EU15"}, ValueError, "EU27"),
         ({"seed": -1}, ValueError, "seed"),
+        ({"denominator": "gdp"}, ValueError, "denominator must be one of"),
     ],
 )
 def test_parameters_are_checked_before_any_computation(changes, error, message):

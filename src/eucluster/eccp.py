@@ -39,6 +39,10 @@ from eucluster.regions import EU27
 
 #: Countries whose regions make up the EU benchmark of the LQ.
 BENCHMARKS = {"EU27": tuple(EU27), "EU28": (*EU27, "UK")}
+#: Region totals: SBS business economy (sum over divisions) or LFS total employment.
+DENOMINATORS = ("sbs", "lfs")
+#: LFS employment by region (thousands, place of residence), all ages from 15.
+LFS_DATASET, LFS_SEX, LFS_AGE = "lfst_r_lfe2emp", "T", "Y_GE15"
 #: Years of the 2017 vintage of ``sbs_r_nuts06_r2``.
 SBS_YEARS = tuple(range(2008, 2016))
 #: Row labels of the published Table 1 for each node kind.
@@ -63,6 +67,7 @@ class NodeParameters:
     benchmark: str = "EU27"
     seed: int = 2021
     n_bootstrap: int = 2000
+    denominator: str = "sbs"
 
     def __post_init__(self) -> None:
         sp._check_lq_threshold(self.lq_threshold)
@@ -73,6 +78,11 @@ class NodeParameters:
         _check_int(self.geo_level, "geo_level", 1, 2)
         _check_int(self.seed, "seed", 0, 2**32 - 1)
         _check_int(self.n_bootstrap, "n_bootstrap", 100, 1_000_000)
+        if self.denominator not in DENOMINATORS:
+            raise ValueError(
+                f"denominator must be one of {DENOMINATORS}, got {self.denominator!r}: 'sbs' "
+                "is employment summed over the SBS divisions, 'lfs' total employment (LFS)"
+            )
         if self.benchmark not in BENCHMARKS:
             raise ValueError(f"benchmark must be one of {list(BENCHMARKS)}, got {self.benchmark!r}")
 
@@ -135,6 +145,8 @@ class NodeRun:
     employment: pd.DataFrame  # analysed regions, unpublished cells filled
     benchmark: pd.DataFrame  # regions of the benchmark countries, filled the same way
     found: sp.Nodes
+    region_totals: pd.Series | None = None  # LFS totals when denominator == "lfs"
+    benchmark_total: float | None = None
 
     @property
     def counts(self) -> pd.DataFrame:
@@ -146,18 +158,52 @@ def compute_nodes(sbs: pd.DataFrame, parameters: NodeParameters) -> NodeRun:
     matrix = sp.employment_matrix(sbs, parameters.year, geo_level=parameters.geo_level)
     filled = sp.fill_suppressed(matrix, parameters.suppressed)
     employment = filled.employment
+    totals = None
+    if parameters.denominator == "lfs":
+        totals = lfs_employment(parameters.year, parameters.geo_level)
+        employment = employment[employment.index.isin(totals.index)]
     country = countries(employment.index)
     benchmark = employment[np.isin(country, BENCHMARKS[parameters.benchmark])]
     analysed = employment[np.isin(country, EU27)]
-    found = sp.nodes(analysed, **parameters.thresholds, benchmark=benchmark)
-    return NodeRun(parameters, matrix, filled, analysed, benchmark, found)
+    region_totals = None if totals is None else totals.reindex(analysed.index)
+    benchmark_total = None if totals is None else float(totals.reindex(benchmark.index).sum())
+    found = sp.nodes(
+        analysed,
+        **parameters.thresholds,
+        benchmark=benchmark,
+        region_totals=region_totals,
+        benchmark_total=benchmark_total,
+    )
+    return NodeRun(
+        parameters, matrix, filled, analysed, benchmark, found, region_totals, benchmark_total
+    )
+
+
+def lfs_employment(year: int, geo_level: int) -> pd.Series:
+    """Total employment (persons) by region from the Labour Force Survey, for the
+    ``denominator="lfs"`` variant: it counts every sector, as the paper's 88 divisions do, but
+    by place of residence, so commuter regions look smaller than their workplaces."""
+    lfs = data.load(LFS_DATASET)
+    rows = lfs[
+        (lfs["sex"] == LFS_SEX)
+        & (lfs["age"] == LFS_AGE)
+        & (lfs["year"] == year)
+        & sp._nuts_level_mask(lfs["geo"], geo_level)
+        & lfs["value"].notna()
+    ]
+    return rows.set_index("geo")["value"].astype(float) * 1000.0
 
 
 def ecosystem_nodes(run: NodeRun, mapping: pd.DataFrame | None = None) -> sp.Nodes:
     """Ecosystem-level nodes for the regions and benchmark of ``run``."""
     mapping = ecosystems.load_ecosystem_map() if mapping is None else mapping
     return ecosystems.ecosystem_nodes(
-        run.employment, mapping, **run.parameters.thresholds, benchmark=run.benchmark
+        run.employment,
+        mapping,
+        **run.parameters.thresholds,
+        region_totals=run.region_totals,
+        benchmark=run.benchmark,
+        benchmark_total=run.benchmark_total,
     )
 
 

@@ -158,13 +158,15 @@ def ecosystem_nodes(
     *,
     region_totals: pd.Series | None = None,
     benchmark: pd.DataFrame | None = None,
+    benchmark_total: float | None = None,
 ) -> specialisation.Nodes:
     """Specialisation nodes at ecosystem level, with :func:`eucluster.specialisation.nodes`.
 
     Denominators are those of the division matrix: ``e_r`` is the region's employment over all
     divisions (or ``region_totals``) and ``E`` their sum, not sums over overlapping
     ecosystems. ``E_e`` is the ecosystem's employment summed over the regions, or over the
-    regions of ``benchmark`` (a region x division frame, e.g. all EU-28 regions) if given.
+    regions of ``benchmark`` (a region x division frame, e.g. all EU-28 regions) if given;
+    ``benchmark_total`` replaces ``E`` (e.g. LFS employment of the benchmark regions).
     """
     values = specialisation.validate_employment(employment)
     totals = specialisation._region_totals(values, region_totals)
@@ -175,6 +177,8 @@ def ecosystem_nodes(
         reference = specialisation.validate_employment(benchmark, "benchmark")
         ecosystem_totals = ecosystem_employment(reference, mapping).sum(axis=0)
         total = float(reference.to_numpy().sum())
+    if benchmark_total is not None:
+        total = float(benchmark_total)
     return specialisation.nodes(
         by_ecosystem,
         lq_threshold,
