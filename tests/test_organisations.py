@@ -130,3 +130,38 @@ def test_funding_sources_code_the_profiles_and_keep_silence_missing():
     assert not coded.loc["DigitalLead", "private funding"]
     assert coded.loc["Health Valley", "private funding"]
     assert coded.loc["Habic"].isna().all()
+
+
+def test_chart_builders_produce_valid_specs():
+    from eucluster import charts
+
+    sizes = organisations.label_group_sizes()
+    comparison = organisations.label_comparison(published.load("eu4d_table4"), sizes)
+    chart = charts.difference_dots(
+        comparison,
+        y="service",
+        x="difference",
+        low="diff_low",
+        high="diff_high",
+        colour="verdict",
+        colours={"no evidence either way": "#777777"},
+        band="detectable",
+        alternative="gold_share",
+    )
+    assert len(chart.to_dict()["layer"]) == 5
+    composition = organisations.member_composition(published.load("eu4d_table5"))
+    bars = charts.stacked_shares(
+        composition,
+        y="organisation",
+        share="count",
+        part="member_type",
+        parts={"large firms": "#000", "SMEs": "#111", "research": "#222"},
+    )
+    assert bars.to_dict()["encoding"]["x"]["stack"] == "normalize"
+    grid = charts.presence_grid(
+        organisations.funding_sources(published.load("eu4d_case_studies")),
+        x="source",
+        y="short_name",
+        value="named",
+    )
+    assert set(grid.data["_state"]) == {"yes", "no", "not stated"}
