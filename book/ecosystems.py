@@ -366,8 +366,8 @@ glue("fig-ecosystems-grid", grid_chart, display=False)
 # ```
 #
 # {numref}`fig-ecosystems-variants` changes one other choice at a time: the year, the
-# benchmark (EU-27 or EU-28), the region frame (NUTS 2 or NUTS 1) and the treatment of
-# unpublished cells. The regional-relevant gap is positive in
+# benchmark (EU-27 or EU-28), the region frame (NUTS 2 or NUTS 1), the treatment of
+# unpublished cells and the denominator. The regional-relevant gap is positive in
 # {glue}`ecosystems.variants.regional_positive` of the {glue}`ecosystems.variants.count`
 # variants. The industry-relevant gap is negative in
 # {glue}`ecosystems.variants.industry_negative` of them, and its interval excludes zero in
