@@ -19,6 +19,8 @@ with ``e_r`` the region's total employment, ``E_s`` the benchmark (e.g. EU) empl
 sector and ``E`` the benchmark total. By default ``e_r`` is the row sum over the sectors in the
 matrix and ``E_s``, ``E`` are the column sums and grand total over the regions in the matrix;
 each can be replaced (LFS total employment as ``e_r``, EU-27 rather than EU-28 benchmarks).
+Which divisions the regional SBS data cover, which denominator the book uses and why, and how
+that compares with the paper's 88 divisions is set out in :mod:`eucluster.eccp`.
 
 Official statistics do not publish every cell. :func:`employment_matrix` keeps that visible (a
 ``status`` matrix next to the numbers) and every computation downstream asks how unpublished
@@ -26,7 +28,7 @@ cells are treated (``suppressed="exclude"`` or ``"bound"``, see :func:`fill_supp
 :func:`suppression_sensitivity` says how much that choice matters.
 
 :func:`nodes` is the whole-array implementation; :func:`nodes_loop` is a deliberately naive
-reference with plain Python loops, kept for the tests and ``benchmarks/bench_specialisation.py``.
+reference with plain Python loops, kept for the tests and ``benchmarks/bench_nodes.py``.
 """
 
 from __future__ import annotations
@@ -139,7 +141,7 @@ def employment_matrix(
     """Pivot the tidy SBS frame into a region x NACE-division matrix for ``year``.
 
     ``tidy`` has the columns ``indic_sb, nace_r2, geo, year, value, flag`` (the frame returned by
-    ``eucluster.data.load("sbs_employment")``). Only 2-digit divisions (``C29``) become columns;
+    ``eucluster.data.load("sbs_r_nuts06_r2")``). Only 2-digit divisions (``C29``) become columns;
     sections (``C``) are used for the ``bound`` estimate, aggregates and 3-digit groups are
     ignored. A cell is ``"confidential"`` when its value is absent and its flag contains ``c``,
     ``"missing"`` when its value is absent otherwise (including rows the file does not have).
@@ -150,7 +152,7 @@ def employment_matrix(
     if missing_columns:
         raise ValueError(
             f"the SBS frame lacks the columns {missing_columns}; expected the tidy frame of "
-            f"eucluster.data.load('sbs_employment') with columns {list(_TIDY_COLUMNS)}"
+            f"eucluster.data.load('sbs_r_nuts06_r2') with columns {list(_TIDY_COLUMNS)}"
         )
     if geo_level not in (0, 1, 2):
         raise ValueError(f"geo_level must be 0, 1 or 2 (NUTS level), got {geo_level!r}")
