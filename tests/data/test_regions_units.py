@@ -1,0 +1,96 @@
+"""Recoding between NUTS versions and the weakness rule, on a hand-made toy world
+(see conftest: HU10 split into HU11 + HU12, FR21 renamed FRF2, NL33 lost a 1 % sliver)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from eucluster import regions
+
+
+def test_categories_at_the_thresholds():
+    pct = pd.Series([74.999, 75.0, 99.999, 100.0, 250.0, float("nan")])
+    got = regions.categorise(pct)
+    assert got.iloc[:5].tolist() == [
+        "less developed",
+        "transition",
+        "transition",
+        "more developed",
+        "more developed",
+    ]
+    assert pd.isna(got.iloc[5])
+
+
+def test_recode_renames_keeps_and_drops_with_a_report(toy_world):
+    frame = pd.DataFrame(
+        {
+            "geo": ["AT11", "FR21", "HU10", "NL33", "AT", "FRZZ", "DE41"],
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
+        }
+    )
+    out, report = regions.recode(frame)
+    assert out["geo"].tolist() == ["AT11", "FRF2", "NL33", "AT"]
+    assert out["value"].tolist() == [1.0, 2.0, 4.0, 5.0]
+    kinds = report.codes.set_index("source")["kind"].to_dict()
+    assert kinds == {
+        "AT11": "identical",
+        "FR21": "renamed",
+        "HU10": "split",
+        "NL33": "identical",
+        "AT": "aggregate",
+        "FRZZ": "extra-regio",
+        "DE41": "other version",
+    }
+    assert report.listed("split") == ["HU10"]
+    assert report.slivers["source"].tolist() == ["NL33"]  # 36 of 3,736: ignored, but listed
+    assert report.rows_in == 7 and report.rows_out == 4
+    assert sum(report.dropped_rows.values()) == 3
+    summary = report.summary().set_index("kind")
+    assert summary.loc["split", "rows_dropped"] == 1
+
+
+def test_recode_raises_on_a_missing_column(toy_world):
+    from eucluster.data import ColumnError
+
+    with pytest.raises(ColumnError):
+        regions.recode(pd.DataFrame({"region": ["AT11"]}))
+
+
+def test_weakness_labels_the_toy_regions(toy_world):
+    weak = regions.weakness((2015, 2017))
+    assert list(weak.columns) == ["name", "country", "gdp_pps_pct_eu27", "category", "weak"]
+    assert weak.index.name == "geo"
+    assert weak["category"].astype(str).to_dict() == {
+        "AT11": "less developed",
+        "FR10": "more developed",
+        "FRF2": "transition",
+        "HU11": "more developed",
+        "HU12": "less developed",
+        "NL31": "transition",
+        "NL33": "more developed",
+    }
+    assert weak["weak"].sum() == 2
+    assert weak["weak"].dtype == bool
+
+
+def test_weakness_by_year_is_long(toy_world):
+    by_year = regions.weakness_by_year([2016, 2017])
+    assert len(by_year) == 2 * 7
+    assert set(by_year["year"]) == {2016, 2017}
+
+
+def test_weakness_for_old_codes(toy_world):
+    labels = regions.weakness_for(["AT11", "FR21", "HU10", "FRZZ"])
+    assert labels.loc["FR21", "geo_2021"] == "FRF2"
+    assert bool(labels.loc["AT11", "weak"]) is True
+    assert bool(labels.loc["FR21", "weak"]) is False
+    assert pd.isna(labels.loc["HU10", "weak"])  # parts disagree: no label
+    assert labels.loc["HU10", "recode"] == "split"
+    assert pd.isna(labels.loc["FRZZ", "weak"])
+
+
+def test_study_regions_are_eu27_nuts2(toy_world):
+    study = regions.study_regions()
+    assert study.index.tolist() == sorted(study.index.tolist())
+    assert len(study) == 7
