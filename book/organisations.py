@@ -254,11 +254,14 @@ verdict_colours = {
     "large but not significant": "#0072B2",
     "no evidence either way": "#777777",
 }
+comparison["service_short"] = comparison["service"].str.replace(
+    r"\s*\(.*?\)|,? such as.*$", "", regex=True
+)
 difference_chart = alt.vconcat(
     *[
         charts.difference_dots(
             comparison[comparison["kind"] == kind],
-            y="service",
+            y="service_short",
             x="difference",
             low="diff_low",
             high="diff_high",
@@ -268,7 +271,7 @@ difference_chart = alt.vconcat(
             alternative="annex_difference",
             x_title=f"gold share minus silver share ({confidence:.0%} Newcombe interval)",
             y_sort=comparison[comparison["kind"] == kind]
-            .sort_values("difference", ascending=False)["service"]
+            .sort_values("difference", ascending=False)["service_short"]
             .tolist(),
         ).properties(title=f"{kind.capitalize()} services")
         for kind in ["general", "digitalisation"]
@@ -319,6 +322,56 @@ glue(
 #   ({glue}`organisations.digital_training.gold_share`), equally far from significance
 #   (p = {glue}`organisations.digital_training.p_value`).
 #
+# {numref}`tbl-gold-silver-tests` lists every test, with Holm's adjustment (which controls the
+# chance of any false alarm) and the Benjamini-Hochberg q-value {cite:p}`benjamini_hochberg_1995`
+# (which controls the share of false alarms among the services called different).
+
+# %% tags=["remove-input"]
+show_table(
+    comparison.assign(
+        interval=lambda d: [
+            f"{round(100 * x):+d} ({round(100 * lo):+d} to {round(100 * hi):+d})"
+            for x, lo, hi in zip(d["difference"], d["diff_low"], d["diff_high"], strict=True)
+        ]
+    )[
+        [
+            "service_short",
+            "gold_share",
+            "silver_share",
+            "interval",
+            "p_value",
+            "p_holm",
+            "q_bh",
+            "annex_p_value",
+        ]
+    ].rename(
+        columns={
+            "service_short": "Service",
+            "gold_share": "Gold",
+            "silver_share": "Silver",
+            "interval": "Difference, points",
+            "p_value": "p",
+            "p_holm": "Holm p",
+            "q_bh": "BH q",
+            "annex_p_value": "p, annex",
+        }
+    ),
+    label="tbl-gold-silver-tests",
+    caption="Gold versus silver, service by service: shares of each group, difference in "
+    "percentage points with its Newcombe interval in brackets, Fisher exact p-value, "
+    "Holm-adjusted p, Benjamini-Hochberg q, and the p-value with the Annex 1 counts. "
+    "Computed from document 002, Tables 3-4 and Annex 1.",
+    formats={
+        "Gold": "{:.0%}",
+        "Silver": "{:.0%}",
+        "p": "{:.2f}",
+        "Holm p": "{:.2f}",
+        "BH q": "{:.2f}",
+        "p, annex": "{:.3f}",
+    },
+)
+
+# %% [markdown]
 # What the data support, then, is a statement about the pooled group: collaboration within
 # and beyond the cluster, R&D support and digital collaborative projects are offered by most
 # labelled organisations whatever the label. What they cannot support is any claim that the
