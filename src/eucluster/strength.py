@@ -279,3 +279,48 @@ def benchmark_strong_clusters(
     share = _share_of(values, strong, totals)
     share.name = "strong_cluster_employment_share"
     return StrongClusters(strong, lq, lq_cutoff, employment_floor, establishment_floor, share)
+
+
+#: Names of the regional strength measures returned by :func:`measures`.
+MEASURES = {
+    "node_share": "Employment share in regional-relevant nodes (ECCP rule)",
+    "node_count": "Number of regional-relevant nodes (ECCP rule)",
+    "star_share": "Employment share in 2- and 3-star cells (ECO rule)",
+    "benchmark_share": "Employment share in strong cells (US CMP rule)",
+}
+
+
+def measures(
+    employment: pd.DataFrame,
+    *,
+    lq_threshold: float = 1.5,
+    share_threshold: float = 0.01,
+    star_lq: float = 2.0,
+    benchmark_quantile: float = 0.75,
+    establishments: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """All regional strength measures of :data:`MEASURES` on one complete employment matrix,
+    one row per region.
+
+    ``lq_threshold`` and ``share_threshold`` are the ECCP node thresholds (1.5 and 1 %);
+    ``star_lq`` the ECO specialisation star (2); ``benchmark_quantile`` the CMP LQ percentile
+    (0.75). Shares are fractions of the region's employment in the matrix's sectors.
+    """
+    found = specialisation.nodes(
+        employment,
+        lq_threshold=lq_threshold,
+        regional_share_threshold=share_threshold,
+        industry_share_threshold=share_threshold,
+    )
+    stars = star_clusters(employment, specialisation_lq=star_lq)
+    strong = benchmark_strong_clusters(employment, establishments, lq_quantile=benchmark_quantile)
+    frame = pd.DataFrame(
+        {
+            "node_share": node_employment_share(employment, found),
+            "node_count": node_count(found).astype(float),
+            "star_share": stars.strong_share,
+            "benchmark_share": strong.strong_share,
+        }
+    )
+    frame.index.name = "geo"
+    return frame

@@ -1,0 +1,383 @@
+"""The regression data set: one row per NUTS 2 (2021) region of the EU-27 with prosperity,
+cluster strength and the controls a referee asks for.
+
+Everything enters through the data door (:func:`eucluster.data.load`); this module only
+selects, recodes and merges. Sources and their NUTS versions:
+
+* **Prosperity**: GDP per head in PPS, ``nama_10r_2gdp`` (NUTS 2021, 2000-2023).
+* **Cluster strength**: SBS persons employed by NACE division, ``sbs_r_nuts06_r2`` (NUTS 2013,
+  2008-2015), averaged over the early years (2008-2010 by default), recoded to NUTS 2021.
+* **Controls**: R&D intensity ``tgs00042`` and tertiary attainment ``tgs00109`` (NUTS 2021);
+  Regional Competitiveness Index z-scores 2010 (``rci_evolution``, NUTS 2016); Quality of
+  Government pillars of the RCI 2022 raw data (EQI 2021, NUTS 2016); Summary Innovation Index
+  of the RIS 2023 (NUTS 1 or 2); population ``tgs00096`` (NUTS 2016) over GISCO area for
+  density; the share of employment in high-wage divisions from SBS wages (``V13320``).
+
+NUTS recoding uses the JRC NUTS converter cross-walk with 2021 population weights: a count of
+a region that was split is shared among its successors in proportion to their population, a
+rate or index is the population-weighted mean of the pieces that form the new region. Where
+the regions team's :mod:`eucluster.regions` offers the same recoding, prefer it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from eucluster import specialisation, strength
+
+#: NUTS 2 (2021) region that contains each EU-27 capital city. A classification, not data:
+#: typed from the NUTS 2021 list (in one-region countries the capital region is the country).
+CAPITAL_REGIONS = {
+    "AT": "AT13",
+    "BE": "BE10",
+    "BG": "BG41",
+    "CY": "CY00",
+    "CZ": "CZ01",
+    "DE": "DE30",
+    "DK": "DK01",
+    "EE": "EE00",
+    "EL": "EL30",
+    "ES": "ES30",
+    "FI": "FI1B",
+    "FR": "FR10",
+    "HR": "HR05",
+    "HU": "HU11",
+    "IE": "IE06",
+    "IT": "ITI4",
+    "LT": "LT01",
+    "LU": "LU00",
+    "LV": "LV00",
+    "MT": "MT00",
+    "NL": "NL32",
+    "PL": "PL91",
+    "PT": "PT17",
+    "RO": "RO32",
+    "SE": "SE11",
+    "SI": "SI04",
+    "SK": "SK01",
+}
+EU27 = tuple(CAPITAL_REGIONS)
+
+WAGES = "V13320"
+WEAK_THRESHOLD = 75.0
+WEAK_YEARS = (2015, 2016, 2017)
+
+
+@functools.lru_cache(maxsize=32)
+def load(name: str) -> pd.DataFrame:
+    """A tidy frame from the project's data door (kept in memory: callers must not modify
+    it)."""
+    from eucluster import data
+
+    return data.load(name)
+
+
+def _is_nuts2(geo: pd.Series) -> pd.Series:
+    geo = geo.astype(str)
+    return (geo.str.len() == 4) & geo.str.slice(0, 2).isin(EU27) & ~geo.str.endswith("ZZ")
+
+
+# --------------------------------------------------------------------------- NUTS recoding
+
+
+def crosswalk(from_version: int, to_version: int = 2021) -> pd.DataFrame:
+    """Level-2 pieces ``from_code -> to_code`` with ``weight`` = the piece's share of the
+    2021 population of ``from_code`` and ``pop`` = the piece's 2021 population."""
+    walks = load("jrc_nuts_crosswalks")
+    pieces = walks[
+        (walks["level"] == 2)
+        & (walks["from_version"] == from_version)
+        & (walks["to_version"] == to_version)
+    ][["from_code", "to_code", "pop21"]].rename(columns={"pop21": "pop"})
+    if pieces.empty:
+        raise ValueError(f"the cross-walk has no NUTS {from_version} -> {to_version} pieces")
+    pieces = pieces[pieces["pop"] > 0].copy()
+    pieces["weight"] = pieces["pop"] / pieces.groupby("from_code")["pop"].transform("sum")
+    return pieces.reset_index(drop=True)
+
+
+def recode_counts(frame: pd.DataFrame, from_version: int | Sequence[int]) -> pd.DataFrame:
+    """Recode a frame of counts indexed by NUTS code (rows) to NUTS 2021, sharing a split
+    region's counts among its successors by population.
+
+    ``from_version`` may list several versions, newest first (``(2013, 2010, 2006)``): the SBS
+    file uses the codes in force in each reference year. A code is read in the first version
+    that knows it; a code of an older version is dropped when a newer code in ``frame``
+    already covers one of its 2021 successors, so that an area reported twice under an old
+    and a new code (Helsinki in 2010) is not counted twice.
+    """
+    versions = [from_version] if isinstance(from_version, int) else list(from_version)
+    if versions == [2021]:
+        return frame
+    chosen: list[pd.DataFrame] = []
+    covered: set[str] = set()
+    remaining = set(frame.index)
+    for version in versions:
+        pieces = crosswalk(version)
+        pieces = pieces[pieces["from_code"].isin(remaining)]
+        blocked = pieces.loc[pieces["to_code"].isin(covered), "from_code"].unique()
+        pieces = pieces[~pieces["from_code"].isin(blocked)]
+        remaining -= set(pieces["from_code"]) | set(blocked)
+        covered |= set(pieces["to_code"])
+        chosen.append(pieces)
+    pieces = pd.concat(chosen, ignore_index=True)
+    weights = pd.crosstab(
+        pieces["to_code"], pieces["from_code"], values=pieces["weight"], aggfunc="sum"
+    ).fillna(0.0)
+    values = frame.loc[weights.columns]
+    recoded = pd.DataFrame(
+        weights.to_numpy() @ values.to_numpy(), index=weights.index, columns=frame.columns
+    )
+    recoded.index.name = frame.index.name
+    return recoded
+
+
+def recode_rates(values: pd.Series, from_version: int) -> pd.Series:
+    """Recode a rate or index (indexed by NUTS code) to NUTS 2021 as the population-weighted
+    mean over the pieces that make up each new region."""
+    values = values.dropna()
+    if from_version == 2021:
+        return values
+    pieces = crosswalk(from_version)
+    pieces = pieces[pieces["from_code"].isin(values.index)].copy()
+    pieces["value"] = pieces["from_code"].map(values)
+    pieces["weighted"] = pieces["value"] * pieces["pop"]
+    grouped = pieces.groupby("to_code")[["weighted", "pop"]].sum()
+    out = grouped["weighted"] / grouped["pop"]
+    out.index.name = "geo"
+    return out.rename(values.name)
+
+
+# --------------------------------------------------------------------------- employment
+
+
+SBS_NUTS_VERSIONS = (2013, 2010, 2006)
+
+
+def employment(
+    years: Sequence[int] = (2008, 2009, 2010),
+    suppressed: str = "bound",
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """EU-27 region x NACE division employment (or ``indicator``) in NUTS 2021 regions, the
+    mean over the ``years`` in which each region is published (France first appears in 2010,
+    Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says."""
+    sbs = load("sbs_r_nuts06_r2")
+    indicator = indicator or specialisation.PERSONS_EMPLOYED
+    matrices = []
+    for year in years:
+        matrix = specialisation.employment_matrix(sbs, year, indicator=indicator)
+        filled = specialisation.fill_suppressed(matrix, suppressed).employment
+        filled = filled[_is_nuts2(filled.index.to_series()).to_numpy()]
+        recoded = recode_counts(filled, SBS_NUTS_VERSIONS)
+        matrices.append(recoded[recoded.sum(axis=1) > 0])
+    stacked = pd.concat(matrices, keys=range(len(matrices))).fillna(0.0)
+    average = stacked.groupby(level=1).mean()
+    average.index.name, average.columns.name = "geo", "division"
+    return average
+
+
+def high_wage_share(
+    employment_matrix: pd.DataFrame, years: Sequence[int] = (2008, 2009, 2010), top: float = 1 / 3
+) -> pd.Series:
+    """Share of each region's employment in the top third of divisions by EU average wages and
+    salaries per person employed (SBS ``V13320`` over ``V16110``, EU-27 regions, ``years``)."""
+    wages = employment(years, suppressed="exclude", indicator=WAGES)
+    persons = employment(years, suppressed="exclude")
+    regions = wages.index.intersection(persons.index)
+    columns = employment_matrix.columns.intersection(wages.columns)
+    per_person = wages.loc[regions, columns].sum() / persons.loc[regions, columns].sum()
+    per_person = per_person.replace([np.inf, -np.inf], np.nan).dropna()
+    cutoff = per_person.quantile(1 - top)
+    high = per_person.index[per_person >= cutoff]
+    totals = employment_matrix.sum(axis=1)
+    share = employment_matrix[high].sum(axis=1) / totals
+    return share.rename("high_wage_share")
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+def gdp_per_head(unit: str = "pps") -> pd.DataFrame:
+    """EU-27 NUTS 2 (2021) GDP per head, wide: regions x years. ``unit="pps"`` PPS per
+    inhabitant; ``"eu27"`` % of the EU-27 average."""
+    name = {"pps": "nama_10r_2gdp_pps_hab", "eu27": "nama_10r_2gdp_pps_hab_eu27"}[unit]
+    gdp = load(name)
+    gdp = gdp[_is_nuts2(gdp["geo"])]
+    return gdp.pivot_table(index="geo", columns="year", values="value", aggfunc="first")
+
+
+def eu_gdp_per_head() -> pd.Series:
+    """EU-27 (2020 composition) GDP per head in PPS by year."""
+    gdp = load("nama_10r_2gdp_pps_hab")
+    return gdp[gdp["geo"] == "EU27_2020"].set_index("year")["value"]
+
+
+def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
+    """The latest year in which every one of ``regions`` has a value."""
+    table = wide.reindex(list(regions))
+    complete = [int(y) for y in table.columns if table[y].notna().all()]
+    if not complete:
+        raise ValueError("no year has a value for every region")
+    return max(complete)
+
+
+def weak_regions(threshold: float = WEAK_THRESHOLD, years: Sequence[int] = WEAK_YEARS):
+    """Structurally weak regions: GDP per head in PPS below ``threshold`` % of the EU-27
+    average over ``years`` (the cohesion-policy rule; 2015-2017 for 2021-2027). Uses
+    :func:`eucluster.regions.weakness` when the regions module provides it."""
+    try:
+        from eucluster import regions
+
+        table = regions.weakness()
+        return table.set_index("geo")["weak"].astype(bool)
+    except (ImportError, AttributeError, TypeError, KeyError):
+        relative = gdp_per_head("eu27")[list(years)].mean(axis=1)
+        return (relative < threshold).rename("weak")
+
+
+# --------------------------------------------------------------------------- controls
+
+
+def _mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series:
+    rows = frame if mask is None else frame[mask]
+    rows = rows[rows["year"].isin(list(years)) & _is_nuts2(rows["geo"])]
+    return rows.groupby("geo")["value"].mean()
+
+
+def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
+    """Region controls (NUTS 2021). R&D intensity and tertiary attainment are averaged over
+    ``years`` (the first years the files hold), the RCI is its 2010 z-score, the EQI pillars
+    and the RIS summary index are the 2021-2023 values (for the robustness specification only:
+    they are measured after the outcome's base period)."""
+    rd = load("tgs00042")
+    rd = _mean_over(rd, years, rd["unit"].eq("PC_GDP") & rd["sectperf"].eq("TOTAL"))
+    tertiary = load("tgs00109")
+    tertiary = _mean_over(tertiary, years, tertiary["sex"].eq("T"))
+    rci = load("rci_evolution")
+    rci = rci[(rci["year"] == 2010) & _is_nuts2(rci["geo"])].groupby("geo")["value"].mean()
+    rci = recode_rates(rci.rename("rci_2010"), 2016)
+    eqi = load("rci_2022")
+    eqi = eqi[eqi["indicator"].isin(["Corruption", "Quality and accountability", "Impartiality"])]
+    eqi = eqi[_is_nuts2(eqi["geo"])].groupby("geo")["value"].mean()
+    eqi = recode_rates(eqi.rename("eqi_2021"), 2016)
+    out = pd.DataFrame(
+        {
+            "rd_intensity": rd,
+            "tertiary": tertiary,
+            "rci_2010": rci,
+            "eqi_2021": eqi,
+        }
+    )
+    out["ris_2023"] = ris_summary_index().reindex(out.index)
+    out["log_density"] = np.log(density()).reindex(out.index)
+    out.index.name = "geo"
+    return out
+
+
+def ris_summary_index(year: int = 2023) -> pd.Series:
+    """Summary Innovation Index of the RIS 2023 for NUTS 2 regions; where the scoreboard
+    reports a NUTS 1 region (or a country), its value is given to every NUTS 2 region in it."""
+    ris = load("ris_2023")
+    sii = ris[ris["indicator"].str.startswith("0 ") & (ris["year"] == year)]
+    by_code = sii.groupby("geo")["value"].mean()
+    regions = gdp_per_head().index
+    values = {}
+    for code in regions:
+        for prefix in (code, code[:3], code[:2]):
+            if prefix in by_code.index:
+                values[code] = by_code[prefix]
+                break
+    return pd.Series(values, name="ris_2023", dtype=float)
+
+
+def density(year: int = 2019) -> pd.Series:
+    """Inhabitants per km² (population ``tgs00096`` on 1 January ``year``, NUTS 2016 recoded
+    to 2021, over the GISCO 2021 area in an equal-area projection)."""
+    population = load("tgs00096")
+    population = population[(population["year"] == year) & _is_nuts2(population["geo"])]
+    counts = recode_counts(population.set_index("geo")[["value"]], 2016)["value"]
+    shapes = load("gisco_nuts2021_l2").set_index("geo")
+    area = shapes.to_crs(3035).geometry.area / 1e6
+    return (counts / area.reindex(counts.index)).dropna().rename("density")
+
+
+# --------------------------------------------------------------------------- the data set
+
+
+def analysis_frame(
+    *,
+    strength_years: Sequence[int] = (2008, 2009, 2010),
+    growth_base_year: int = 2009,
+    outcome_window: int = 5,
+    suppressed: str = "bound",
+    lq_threshold: float = 1.5,
+    share_threshold: float = 0.01,
+    star_lq: float = 2.0,
+    benchmark_quantile: float = 0.75,
+) -> tuple[pd.DataFrame, dict]:
+    """One row per EU-27 NUTS 2 (2021) region with SBS employment: outcomes, strength measures
+    (raw and standardised, suffix ``_z``), controls, country, capital and weak flags.
+
+    Returns the frame and a dict of the choices it made (``outcome_year`` = the latest year
+    with GDP for every region, the averaging window, ...).
+    """
+    jobs = employment(strength_years, suppressed)
+    measures = strength.measures(
+        jobs,
+        lq_threshold=lq_threshold,
+        share_threshold=share_threshold,
+        star_lq=star_lq,
+        benchmark_quantile=benchmark_quantile,
+    )
+    gdp = gdp_per_head("pps")
+    regions = measures.index.intersection(gdp.index)
+    outcome_year = latest_full_year(gdp, regions)
+    window = [y for y in gdp.columns if outcome_year - outcome_window < y <= outcome_year]
+    frame = pd.DataFrame(index=pd.Index(regions, name="geo"))
+    frame["country"] = frame.index.str.slice(0, 2)
+    frame["log_gdp"] = np.log(gdp.loc[regions, outcome_year])
+    frame["log_gdp_avg"] = np.log(gdp.loc[regions, window]).mean(axis=1)
+    eu = eu_gdp_per_head()
+    frame["growth"] = np.log(gdp.loc[regions, outcome_year] / eu[outcome_year]) - np.log(
+        gdp.loc[regions, growth_base_year] / eu[growth_base_year]
+    )
+    frame["log_gdp_base"] = np.log(gdp.loc[regions, growth_base_year])
+    frame = frame.join(measures)
+    for name in strength.MEASURES:
+        values = frame[name]
+        frame[f"{name}_z"] = (values - values.mean()) / values.std()
+    frame = frame.join(controls())
+    frame["high_wage_share"] = high_wage_share(jobs, strength_years).reindex(frame.index)
+    frame["capital"] = frame.index.isin(list(CAPITAL_REGIONS.values()))
+    weak = weak_regions()
+    frame["weak"] = weak.reindex(frame.index).fillna(False).astype(bool)
+    frame["weak_int"] = frame["weak"].astype(float)
+    choices = {
+        "outcome_year": int(outcome_year),
+        "outcome_window": (int(min(window)), int(max(window))),
+        "growth_base_year": int(growth_base_year),
+        "strength_years": tuple(int(y) for y in strength_years),
+        "suppressed": suppressed,
+        "regions_with_strength": int(len(measures)),
+    }
+    return frame, choices
+
+
+#: Baseline controls: human capital, agglomeration and sector mix (all measured before the
+#: outcome year, and available for every region with a strength measure).
+BASE_CONTROLS = ("tertiary", "log_density", "high_wage_share")
+
+#: The chapter's main specification (arguments of :func:`eucluster.regression.ols`): log GDP
+#: per head in the latest full year on the standardised node employment share of 2008-2010,
+#: the baseline controls and country fixed effects, errors clustered by country.
+MAIN_SPECIFICATION = {
+    "outcome": "log_gdp",
+    "regressors": ["node_share_z", *BASE_CONTROLS],
+    "fixed_effects": "country",
+    "label": "Main",
+}
