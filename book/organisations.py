@@ -27,6 +27,7 @@ power = 0.8
 # %% tags=["remove-cell"]
 import altair as alt
 import pandas as pd
+from IPython.display import Markdown
 from myst_nb import glue
 
 from eucluster import charts, organisations, published
@@ -781,10 +782,24 @@ assert named.shape[0] <= len(cases)
 # {glue}`organisations.cases.public_named` public money, and
 # {glue}`organisations.cases.mixed` combine at least two sources. Two profiles tell the same
 # story of moving away from public funding: the Construction Cluster of Slovenia lost its
-# ministry subsidies within two years and lived on EU research projects, and Health Valley
+# ministry subsidies soon after its founding and lived on EU research projects, and Health Valley
 # shifted its public-private split towards private money while replacing a flat fee with one
 # scaled by organisation size.
 #
+# The funding and fee descriptions, as the project paraphrased them from the profiles
+# (document 002, sections 2.5.1-2.5.2; amounts as printed):
+
+# %% tags=["remove-input"]
+Markdown(
+    "\n".join(
+        f"{row.short_name}\n: *Funding:* {row.funding_model or 'not described.'} "
+        f"*Fees:* {row.fee_structure or 'not described.'}\n"
+        for row in cases.fillna({"funding_model": "", "fee_structure": ""}).itertuples()
+        if row.funding_model or row.fee_structure
+    )
+)
+
+# %% [markdown]
 # Where the cases differ most is in fees ({numref}`fig-case-fees`). The three profiles that
 # print amounts run from a flat rate for startups to a schedule that rises steeply with the
 # member's number of employees.
