@@ -146,6 +146,50 @@ def choropleth(
     return (empty + filled).properties(width=width, height=width)
 
 
+def category_map(
+    shapes,
+    *,
+    category: str,
+    colours: dict[str, str],
+    tooltip: list,
+    bounds: tuple[float, float, float, float] = (-25.0, 34.0, 45.0, 72.0),
+    width: int = 520,
+    title: str = "",
+):
+    """Regions coloured by a categorical column, with ``tooltip`` (Altair tooltip fields on
+    ``properties.<column>``). Rings are oriented and shapes clipped to ``bounds`` as in
+    :func:`choropleth`; coordinates are rounded to 0.01 degree to keep the page small."""
+    from shapely import set_precision
+    from shapely.geometry import box
+    from shapely.geometry.polygon import orient
+
+    def clockwise(geometry):
+        parts = getattr(geometry, "geoms", [geometry])
+        turned = [orient(part, sign=-1.0) for part in parts if part.area > 0]
+        return turned[0] if len(turned) == 1 else type(geometry)(turned)
+
+    inside = shapes[shapes.geometry.intersects(box(*bounds))].copy()
+    clipped = set_precision(inside.geometry.intersection(box(*bounds)).values, 0.01)
+    inside["geometry"] = [clockwise(g) for g in clipped]
+    features = json.loads(inside.to_json())["features"]
+    order = list(colours)
+    return (
+        alt.Chart(alt.Data(values=features))
+        .project(type="azimuthalEqualArea", rotate=[-10, -52, 0])
+        .mark_geoshape(stroke="white", strokeWidth=0.3)
+        .encode(
+            color=alt.Color(
+                f"properties.{category}:N",
+                title=title or category,
+                scale=alt.Scale(domain=order, range=[colours[c] for c in order]),
+                legend=alt.Legend(orient="top-left"),
+            ),
+            tooltip=tooltip,
+        )
+        .properties(width=width, height=width)
+    )
+
+
 def heatmap(
     frame,
     *,

@@ -439,3 +439,130 @@ __all__ = [
     "weakness_by_year",
     "weakness_for",
 ]
+
+
+# --------------------------------------------------------------------------- chapter helpers
+
+
+def weakness_from_vintage(
+    vintage: str = "V2019", period: tuple[int, int] = (2015, 2017)
+) -> pd.DataFrame:
+    """The weakness rule applied to an older release vintage of regional GDP (NUTS 2016 codes,
+    EU-27): ``gdp_pps_pct_eu27, category, weak`` indexed by ``geo``.
+
+    V2019 is the vintage the Commission had when it fixed the 2021-2027 categories, so this is
+    the closest the snapshot comes to the official list; comparing it with :func:`weakness`
+    shows how much a data revision and a NUTS reform move the count.
+    """
+    name, _, unit = GDP_FALLBACK
+    old = data.load(name)
+    old = old[(old["vintage"] == vintage) & (old["unit"] == unit) & (old["level"] == 2)]
+    old = old[old["year"].between(*period) & old["value"].notna()]
+    if old.empty:
+        raise EmptySelectionError(
+            f"{name} {vintage} {unit}",
+            f"has no NUTS 2 values for {period[0]}-{period[1]}.",
+            "Choose a vintage (V2015-V2021) and a period it covers.",
+        )
+    years = period[1] - period[0] + 1
+    complete = old.groupby("geo")["year"].nunique() == years
+    mean = old[old["geo"].isin(complete[complete].index)].groupby("geo")["value"].mean()
+    out = pd.DataFrame({"gdp_pps_pct_eu27": mean.astype("float64")})
+    out.index.name = "geo"
+    return _label(out)
+
+
+def category_changes(years: Iterable[int] = range(2015, 2024)) -> pd.DataFrame:
+    """Regions whose single-year category is not the same in every year of ``years``:
+    one row per region with ``name, country``, the category of each year (columns = years)
+    and ``categories`` (how many distinct categories it went through)."""
+    by_year = weakness_by_year(years)
+    wide = by_year.pivot(index="geo", columns="year", values="category")
+    distinct = wide.nunique(axis=1)
+    changed = wide[distinct > 1].astype("str").replace("nan", "")
+    names = study_regions()
+    out = names.loc[changed.index].join(changed)
+    out["categories"] = distinct[distinct > 1]
+    out.columns = [str(c) for c in out.columns]
+    return out
+
+
+def outside_map(shapes, bounds: tuple[float, float, float, float]) -> pd.DataFrame:
+    """Study regions whose territory lies wholly outside the map's lon/lat ``bounds``
+    (the outermost regions: Canaries, Azores, Madeira, French overseas regions)."""
+    from shapely.geometry import box
+
+    frame = shapes[~shapes.geometry.intersects(box(*bounds))]
+    return pd.DataFrame({"geo": frame["geo"], "name": frame["name"]}).reset_index(drop=True)
+
+
+def provenance(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
+    """The sources behind :func:`weakness` and the map: dataset, vintage, licence, sha256,
+    rows read, rows used for the labels of ``period`` and what was not used and why. Computed,
+    so it cannot go stale."""
+    rows = []
+    gdp = data.load(GDP_DATASET)
+    nuts2_eu = (gdp["geo"].str.len() == 4) & gdp["geo"].str.slice(0, 2).isin(EU27)
+    in_period = gdp["year"].between(*period)
+    _, report = recode(gdp[nuts2_eu & gdp["value"].notna()], "geo", 2024, 2021)
+    split_or_merged = sum(v for k, v in report.dropped_rows.items())
+    used = int((nuts2_eu & in_period & gdp["value"].notna()).sum())
+    rows.append(
+        (
+            GDP_DATASET,
+            f"years outside {period[0]}-{period[1]}; "
+            f"{int((~nuts2_eu).sum())} rows of countries, aggregates, NUTS 1 or non-EU regions; "
+            f"{int((nuts2_eu & gdp['value'].isna()).sum())} empty values; "
+            f"{split_or_merged} rows of NUTS 2024 regions without a NUTS 2021 counterpart "
+            f"({', '.join(report.listed('merged') + report.listed('split'))})",
+            len(gdp),
+            used,
+        )
+    )
+    name, vintage, unit = GDP_FALLBACK
+    old = data.load(name)
+    fill = gdp_relative(range(period[0], period[1] + 1))
+    from_old = fill["source"] != f"{GDP_DATASET} (2026)"
+    filled = int(from_old.sum())
+    filled_codes = ", ".join(sorted(fill.loc[from_old, "geo"].unique()))
+    rows.append(
+        (
+            name,
+            f"all but vintage {vintage}, unit {unit}, for the regions the 2026 pull lacks "
+            f"({filled_codes})",
+            len(old),
+            filled,
+        )
+    )
+    shapes = data.load("gisco_nuts2021_l2")
+    study = shapes["country"].isin(EU27)
+    rows.append(
+        (
+            "gisco_nuts2021_l2",
+            f"{int((~study).sum())} regions outside the EU-27",
+            len(shapes),
+            int(study.sum()),
+        )
+    )
+    walk = data.load("jrc_nuts_crosswalks")
+    pair = (walk["from_version"] == 2024) & (walk["to_version"] == 2021)
+    rows.append(
+        ("jrc_nuts_crosswalks", "all but the NUTS 2024 to 2021 pairs", len(walk), int(pair.sum()))
+    )
+    codes = data.load("jrc_nuts_codes")
+    rows.append(("jrc_nuts_codes", "none (a code list)", len(codes), len(codes)))
+    out = []
+    for dataset_name, dropped, read, kept in rows:
+        entry = data.dataset(dataset_name)
+        out.append(
+            {
+                "dataset": entry.name,
+                "vintage": entry.vintage,
+                "licence": entry.licence.split(":")[0].split(";")[0],
+                "sha256": entry.sha256[:12],
+                "rows_read": read,
+                "rows_used": kept,
+                "not_used": dropped,
+            }
+        )
+    return pd.DataFrame(out)

@@ -94,3 +94,20 @@ def test_study_regions_are_eu27_nuts2(toy_world):
     study = regions.study_regions()
     assert study.index.tolist() == sorted(study.index.tolist())
     assert len(study) == 7
+
+
+def test_category_changes_lists_only_changers(toy_world):
+    from tinydata import gdp_api_csv
+
+    values = {
+        (g, y): 120.0
+        for g in ["AT11", "FR10", "FRF2", "HU11", "HU12", "NL31", "NL33"]
+        for y in (2015, 2016, 2017)
+    }
+    values[("AT11", 2016)] = 70.0  # one bad year: AT11 changes category
+    toy_world.write("e/gdp.csv", gdp_api_csv(values))
+    toy_world.register(regions.GDP_DATASET, "e/gdp.csv")
+    changes = regions.category_changes([2015, 2016, 2017])
+    assert changes.index.tolist() == ["AT11"]
+    assert changes.loc["AT11", "2016"] == "less developed"
+    assert changes.loc["AT11", "categories"] == 2
