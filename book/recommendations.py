@@ -396,9 +396,10 @@ figures.publish(
 #   show how small the cluster share of European structural funds was.
 #
 # Monitoring, evaluation and visibility
-# : The case studies report results in incompatible terms ({doc}`organisations`), and the
-#   digitised tables of {doc}`documents` disagree with each other in places: the evidence the
-#   evaluation theme asks for is, on this book's reading, the weakest part of the record.
+# : The case studies report results in incompatible terms ({doc}`organisations`), and
+#   {doc}`audit` finds that several documents make statements their own tables contradict and
+#   that they disagree on the share of European jobs in clusters: the evidence the evaluation
+#   theme asks for is, on this book's reading, the weakest part of the record.
 #
 # Governance, policy learning and multi-level alignment
 # : The book has no data on how policy levels are coordinated; this theme rests on the
