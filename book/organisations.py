@@ -225,6 +225,16 @@ assert (
 assert (comparison["diff_low"] <= comparison["difference"]).all()
 assert (comparison["difference"] <= comparison["diff_high"]).all()
 assert (comparison["p_holm"] >= comparison["p_value"]).all()
+compute(
+    "organisations.public_funding.exact_power",
+    organisations.fisher_power(
+        public["gold_share"], public["silver_share"], sizes["gold"], sizes["silver"], alpha=alpha
+    ),
+    unit="probability",
+    definition="Exact power of the two-sided Fisher test at alpha if the true gold and silver "
+    "shares offering public-funding access equalled the observed ones (Table 3).",
+    fmt="{:.0%}",
+)
 assert tests == len(annex) == 21
 assert 0 < mdd_tenth < mdd_half < 1
 if confidence == 0.95 and power == 0.8:
@@ -313,7 +323,10 @@ glue(
 #   {glue}`organisations.public_funding.p_value`). With the Annex 1 count, one silver
 #   organisation fewer, p falls to {glue}`organisations.public_funding.annex_p_value`: the
 #   only service below the threshold in either source hangs on a single organisation and
-#   disappears after adjustment (Holm p = {glue}`organisations.public_funding.p_holm`).
+#   disappears after adjustment (Holm p = {glue}`organisations.public_funding.p_holm`). Even
+#   if the true shares were exactly the observed ones, Fisher's test on groups of this size
+#   would detect the gap in only {glue}`organisations.public_funding.exact_power` of surveys
+#   (exact power, summed over all possible outcomes).
 # - **Access to the European internal market**: {glue}`organisations.internal_market.gold_share`
 #   of gold and {glue}`organisations.internal_market.silver_share` of silver organisations
 #   (p = {glue}`organisations.internal_market.p_value`). A zero out of fourteen is compatible

@@ -165,3 +165,16 @@ def test_chart_builders_produce_valid_specs():
         value="named",
     )
     assert set(grid.data["_state"]) == {"yes", "no", "not stated"}
+
+
+def test_fisher_power_is_exact_and_sensible():
+    # With no true difference the power is the test's size, at most alpha (Fisher is
+    # conservative); with certain outcomes it is 0 or 1 exactly.
+    size = organisations.fisher_power(0.5, 0.5, 29, 14)
+    assert 0 < size <= 0.05
+    assert organisations.fisher_power(1.0, 0.0, 29, 14) == pytest.approx(1.0)
+    # Hand check on tiny groups: n1 = n2 = 3, shares 1 and 0 -> the only outcome is
+    # [[3, 0], [0, 3]] with p = 0.1, not below 0.05, so power is 0.
+    assert organisations.fisher_power(1.0, 0.0, 3, 3) == pytest.approx(0.0)
+    gap = organisations.fisher_power(0.66, 0.36, 29, 14)
+    assert 0.2 < gap < 0.6

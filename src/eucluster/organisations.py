@@ -286,3 +286,22 @@ def funding_sources(cases: pd.DataFrame) -> pd.DataFrame:
         for name, hit, quiet in zip(cases["short_name"], hits, silent, strict=True):
             rows.append({"short_name": name, "source": source, "named": None if quiet else hit})
     return pd.DataFrame(rows)
+
+
+def fisher_power(share1: float, share2: float, n1: int, n2: int, *, alpha: float = 0.05) -> float:
+    """Exact power of the two-sided Fisher test for true shares ``share1`` and ``share2``.
+
+    Sums the probability of every outcome (k1, k2) whose Fisher p-value is below ``alpha``,
+    so it needs no normal approximation; at these group sizes the approximation of
+    :func:`minimum_detectable_difference` is optimistic, and this is the number to quote for
+    "how often would the survey have caught a gap this large".
+    """
+    prob1 = stats.binom.pmf(np.arange(n1 + 1), n1, share1)
+    prob2 = stats.binom.pmf(np.arange(n2 + 1), n2, share2)
+    power = 0.0
+    for k1 in range(n1 + 1):
+        for k2 in range(n2 + 1):
+            p_value = stats.fisher_exact([[k1, n1 - k1], [k2, n2 - k2]]).pvalue
+            if p_value < alpha:
+                power += prob1[k1] * prob2[k2]
+    return float(power)
