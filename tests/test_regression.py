@@ -70,6 +70,16 @@ def test_table_and_errors(simulated):
         regression.ols(simulated, "y", ["strength"], cov_type="HC9")
 
 
+def test_influence_marks_regions_absorbed_by_their_dummy(simulated):
+    data = simulated.copy()
+    data.loc[data.index[0], "country"] = "ALONE"
+    fit = regression.ols(data, "y", ["strength"], fixed_effects="country")
+    table = regression.influence(fit)
+    assert table["absorbed"].sum() == 1 and bool(table["absorbed"].iloc[0])
+    assert np.isnan(table["cooks_distance"].iloc[0])
+    assert table["cooks_distance"].iloc[1:].notna().all()
+
+
 def test_stars():
     assert [regression.stars(p) for p in (0.001, 0.03, 0.07, 0.5)] == ["***", "**", "*", ""]
 
@@ -149,4 +159,4 @@ def test_main_estimate_on_real_data():
     assert se == pytest.approx(MAIN["se"], abs=5e-4)
 
 
-MAIN = {"outcome_year": 2023, "nobs": 232, "coef": -0.00526, "se": 0.01364}
+MAIN = {"outcome_year": 2023, "nobs": 232, "coef": -0.00438, "se": 0.01342}

@@ -158,6 +158,7 @@ def recode_rates(values: pd.Series, from_version: int) -> pd.Series:
 SBS_NUTS_VERSIONS = (2013, 2010, 2006)
 
 
+@functools.lru_cache(maxsize=8)
 def employment(
     years: Sequence[int] = (2008, 2009, 2010),
     suppressed: str = "bound",
@@ -165,7 +166,8 @@ def employment(
 ) -> pd.DataFrame:
     """EU-27 region x NACE division employment (or ``indicator``) in NUTS 2021 regions, the
     mean over the ``years`` in which each region is published (France first appears in 2010,
-    Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says."""
+    Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says. Cached: callers
+    must not modify it."""
     sbs = load("sbs_r_nuts06_r2")
     indicator = indicator or specialisation.PERSONS_EMPLOYED
     matrices = []
@@ -186,8 +188,8 @@ def high_wage_share(
 ) -> pd.Series:
     """Share of each region's employment in the top third of divisions by EU average wages and
     salaries per person employed (SBS ``V13320`` over ``V16110``, EU-27 regions, ``years``)."""
-    wages = employment(years, suppressed="exclude", indicator=WAGES)
-    persons = employment(years, suppressed="exclude")
+    wages = employment(tuple(years), suppressed="exclude", indicator=WAGES)
+    persons = employment(tuple(years), suppressed="exclude")
     regions = wages.index.intersection(persons.index)
     columns = employment_matrix.columns.intersection(wages.columns)
     per_person = wages.loc[regions, columns].sum() / persons.loc[regions, columns].sum()
@@ -233,8 +235,7 @@ def weak_regions(threshold: float = WEAK_THRESHOLD, years: Sequence[int] = WEAK_
     try:
         from eucluster import regions
 
-        table = regions.weakness()
-        return table.set_index("geo")["weak"].astype(bool)
+        return regions.weakness((min(years), max(years)))["weak"].astype(bool)
     except (ImportError, AttributeError, TypeError, KeyError):
         relative = gdp_per_head("eu27")[list(years)].mean(axis=1)
         return (relative < threshold).rename("weak")
@@ -326,7 +327,9 @@ def analysis_frame(
     Returns the frame and a dict of the choices it made (``outcome_year`` = the latest year
     with GDP for every region, the averaging window, ...).
     """
-    jobs = employment(strength_years, suppressed)
+    gdp = gdp_per_head("pps")
+    jobs = employment(tuple(strength_years), suppressed)
+    jobs = jobs.loc[jobs.index.intersection(gdp.index)]
     measures = strength.measures(
         jobs,
         lq_threshold=lq_threshold,
@@ -334,8 +337,7 @@ def analysis_frame(
         star_lq=star_lq,
         benchmark_quantile=benchmark_quantile,
     )
-    gdp = gdp_per_head("pps")
-    regions = measures.index.intersection(gdp.index)
+    regions = measures.index
     outcome_year = latest_full_year(gdp, regions)
     window = [y for y in gdp.columns if outcome_year - outcome_window < y <= outcome_year]
     frame = pd.DataFrame(index=pd.Index(regions, name="geo"))
@@ -381,3 +383,105 @@ MAIN_SPECIFICATION = {
     "fixed_effects": "country",
     "label": "Main",
 }
+
+
+# --------------------------------------------------------------------------- chapter parameters
+
+SAMPLES = {
+    "eu27": "EU-27 regions",
+    "no_capitals": "EU-27 without capital regions",
+    "weak": "weak regions only",
+}
+
+
+def validate_parameters(
+    *,
+    strength_measure: str,
+    lq_threshold: float,
+    share_threshold: float,
+    star_lq: float,
+    benchmark_quantile: float,
+    strength_years: Sequence[int],
+    sample: str,
+    seed: int,
+    k_neighbours: int,
+    suppressed: str,
+) -> None:
+    """Refuse chapter parameters that the computation cannot honour, saying what is allowed."""
+    problems = []
+    if strength_measure not in strength.MEASURES:
+        problems.append(f"strength_measure must be one of {list(strength.MEASURES)}")
+    if not (isinstance(lq_threshold, int | float) and 1.0 <= lq_threshold <= 5.0):
+        problems.append(f"lq_threshold must be a number in [1, 5], got {lq_threshold!r}")
+    if not (isinstance(share_threshold, int | float) and 0 < share_threshold < 0.2):
+        problems.append(f"share_threshold must be a fraction in (0, 0.2), got {share_threshold!r}")
+    if not (isinstance(star_lq, int | float) and 1.0 <= star_lq <= 5.0):
+        problems.append(f"star_lq must be a number in [1, 5], got {star_lq!r}")
+    if not (isinstance(benchmark_quantile, int | float) and 0.5 <= benchmark_quantile < 1):
+        problems.append(f"benchmark_quantile must be in [0.5, 1), got {benchmark_quantile!r}")
+    years = list(strength_years) if not isinstance(strength_years, str | int) else []
+    if not years or not all(isinstance(y, int) and 2008 <= y <= 2015 for y in years):
+        problems.append(
+            "strength_years must be a non-empty list of years 2008-2015 (the SBS file), "
+            f"got {strength_years!r}"
+        )
+    if sample not in SAMPLES:
+        problems.append(f"sample must be one of {list(SAMPLES)}, got {sample!r}")
+    if not (isinstance(seed, int) and seed >= 0):
+        problems.append(f"seed must be an integer >= 0, got {seed!r}")
+    if not (isinstance(k_neighbours, int) and 1 <= k_neighbours <= 20):
+        problems.append(f"k_neighbours must be an integer in [1, 20], got {k_neighbours!r}")
+    if suppressed not in specialisation.SUPPRESSED_CHOICES:
+        problems.append(
+            f"suppressed must be one of {list(specialisation.SUPPRESSED_CHOICES)}, "
+            f"got {suppressed!r}"
+        )
+    if problems:
+        raise ValueError("invalid chapter parameters:\n- " + "\n- ".join(problems))
+
+
+def select_sample(frame: pd.DataFrame, sample: str) -> pd.DataFrame:
+    """The rows of ``frame`` in ``sample`` (a key of :data:`SAMPLES`)."""
+    if sample == "eu27":
+        return frame
+    if sample == "no_capitals":
+        return frame[~frame["capital"]]
+    if sample == "weak":
+        return frame[frame["weak"]]
+    raise ValueError(f"sample must be one of {list(SAMPLES)}, got {sample!r}")
+
+
+#: Threshold grids of the specification curve, per measure (the middle value is the rule's own).
+THRESHOLD_GRID = {
+    "node_share": ("lq_threshold", (1.25, 1.5, 2.0)),
+    "node_count": ("lq_threshold", (1.25, 1.5, 2.0)),
+    "star_share": ("star_lq", (1.5, 2.0, 2.5)),
+    "benchmark_share": ("benchmark_quantile", (0.67, 0.75, 0.9)),
+}
+
+
+def specification_cases(frame: pd.DataFrame, jobs: pd.DataFrame):
+    """Yield ``(Specification, data)`` for every measure x threshold x sample x fixed effects x
+    control set; ``data`` is ``frame`` with a ``strength`` column standardised over all
+    regions of ``frame`` (so that one unit is one standard deviation in every sample)."""
+    from eucluster.regression import Specification
+
+    regions = frame.index
+    for measure, (argument, values) in THRESHOLD_GRID.items():
+        for value in values:
+            table = strength.measures(jobs.loc[regions], **{argument: value})
+            column = table[measure]
+            standardised = (column - column.mean()) / column.std()
+            data = frame.assign(strength=standardised)
+            for sample in SAMPLES:
+                subset = select_sample(data, sample)
+                for fixed in (False, True):
+                    for control in ("none", "baseline"):
+                        spec = Specification(
+                            measure=measure,
+                            threshold=f"{argument}={value:g}",
+                            sample=sample,
+                            controls=control,
+                            fixed_effects=fixed,
+                        )
+                        yield spec, subset
