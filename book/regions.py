@@ -22,11 +22,12 @@
 # %% tags=["remove-cell"]
 import altair as alt
 import pandas as pd
+from IPython.display import Markdown
 from myst_nb import glue
 
 from eucluster import charts, published, regions
 from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.tables import markdown_table, show_table
 
 charts.use_theme()
 figures = KeyFigures("regions")
@@ -363,13 +364,41 @@ assert (changes["categories"] > 1).all()
 # counterpart, so the three former Portuguese regions take their values from the 2021 release
 # of the regional accounts instead.
 
+# %% tags=["remove-cell"]
+provenance = regions.provenance(PERIOD).rename(
+    columns={"rows_read": "rows read", "rows_used": "rows used", "not_used": "not used"}
+)
+assert (provenance["rows used"] <= provenance["rows read"]).all()
+
+
 # %% tags=["remove-input"]
-show_table(
-    regions.provenance(PERIOD),
-    label="tbl-regions-provenance",
-    caption="Data behind the weakness labels and the map: registered dataset, vintage, licence "
-    "holder, first 12 hex digits of the sha256, rows read, rows used for the 2015-2017 labels, "
-    "and what was not used.",
+def with_widths(markdown: str, widths: str) -> Markdown:
+    """A table with relative column widths, so that LaTeX does not squeeze the names."""
+    return Markdown(markdown.replace(":align: center", f":align: center\n:widths: {widths}"))
+
+
+with_widths(
+    markdown_table(
+        provenance.drop(columns="not used"),
+        label="tbl-regions-provenance",
+        caption="Data behind the weakness labels and the map: registered dataset, vintage, "
+        "licence holder, first 12 hex digits of the sha256, rows read and rows used for the "
+        "2015-2017 labels.",
+    ),
+    "35 11 16 16 11 11",
+)
+
+# %% [markdown]
+# {numref}`tbl-regions-dropped` says why the other rows were not used.
+
+# %% tags=["remove-input"]
+with_widths(
+    markdown_table(
+        provenance[["dataset", "not used"]],
+        label="tbl-regions-dropped",
+        caption="Rows of each source not used for the 2015-2017 labels, and why.",
+    ),
+    "35 65",
 )
 
 # %% [markdown]

@@ -558,7 +558,7 @@ def provenance(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
             {
                 "dataset": entry.name,
                 "vintage": entry.vintage,
-                "licence": entry.licence.split(":")[0].split(";")[0],
+                "licence": entry.licence.split(":")[0].split(";")[0].split(" for ")[0],
                 "sha256": entry.sha256[:12],
                 "rows_read": read,
                 "rows_used": kept,
