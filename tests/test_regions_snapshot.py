@@ -1,0 +1,56 @@
+"""Regions on the real snapshot: the counts the chapter states and the recodings other chapters
+rely on (skipped where the shared data folder is absent)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from eucluster import data, regions
+
+pytestmark = pytest.mark.skipif(
+    not (data.data_dir() / data.dataset(regions.GDP_DATASET).path).is_file(),
+    reason="the shared data snapshot is not available",
+)
+
+
+def test_study_regions_are_the_242_eu27_nuts2_regions():
+    study = regions.study_regions()
+    assert len(study) == 242
+    assert set(study["country"]) == set(regions.EU27)
+
+
+def test_weakness_covers_every_study_region_once():
+    weak = regions.weakness()
+    assert weak.index.equals(regions.study_regions().index)
+    assert weak["gdp_pps_pct_eu27"].notna().all()
+    assert weak["category"].value_counts().sum() == 242
+    assert weak.loc["BG31", "weak"] and not weak.loc["LU00", "weak"]
+    assert weak.loc["PT17", "category"] == "more developed"  # Lisbon, from the V2021 vintage
+
+
+def test_gdp_nuts2024_codes_are_mapped_back():
+    gdp = regions.gdp_relative([2016])
+    assert {"NL31", "NL33", "PT16"} <= set(gdp["geo"])
+    assert not {"NL35", "NL36", "PT19"} & set(gdp["geo"])
+
+
+def test_sbs_codes_recode_with_a_full_report():
+    sbs = data.load("sbs_r_nuts06_r2")
+    out, report = regions.recode(sbs)
+    assert report.rows_in == len(sbs)
+    assert report.rows_out + sum(report.dropped_rows.values()) == report.rows_in
+    kinds = report.codes.set_index("source")["kind"]
+    assert kinds["FR21"] == "renamed" and kinds["HU10"] == "split" and kinds["DE11"] == "identical"
+    assert "FRF2" in set(out["geo"]) and "FR21" not in set(out["geo"])
+
+
+def test_weakness_for_sbs_regions():
+    sbs = data.load("sbs_r_nuts06_r2")
+    codes = sorted(c for c in sbs["geo"].unique() if len(c) == 4)
+    labels = regions.weakness_for(codes)
+    assert labels.index.tolist() == codes
+    assert bool(labels.loc["FR21", "weak"]) is False and labels.loc["FR21", "geo_2021"] == "FRF2"
+    assert bool(labels.loc["BG31", "weak"]) is True
+    assert pd.isna(labels.loc["HU10", "weak"])  # HU11 and HU12 fall in different categories
+    assert labels.loc["UKI3", "recode"] == "not a study region"
