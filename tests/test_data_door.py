@@ -33,3 +33,14 @@ def test_cached_frame_equals_fresh_read():
     fresh = data.load("nama_10r_2gdp_pps_hab_eu27", cache=False)
     assert cached.equals(fresh)
     assert cached.dtypes.to_dict() == fresh.dtypes.to_dict()
+
+
+def test_registry_checksums_are_the_ones_sources_md_documents():
+    import re
+
+    sources = data.data_dir() / "SOURCES.md"
+    if not sources.is_file():
+        pytest.skip("no SOURCES.md beside the data")
+    documented = set(re.findall(r"\b[0-9a-f]{64}\b", sources.read_text(encoding="utf-8")))
+    for entry in data.datasets():
+        assert entry.sha256 in documented, entry.name

@@ -34,6 +34,15 @@ def _data_fetch(args: argparse.Namespace) -> int:
 
     names = args.names or [d.name for d in data.datasets()]
     failed = 0
+    if args.latest:
+        for name in names:
+            try:
+                where, digest = data.fetch_latest(name, progressbar=not args.quiet)
+                print(f"latest   {name}: {where}\n         sha256 {digest} (not registered)")
+            except data.DataError as exc:
+                failed += 1
+                print(f"FAILED   {name}: {exc}", file=sys.stderr)
+        return 1 if failed else 0
     for name in names:
         try:
             where = data.fetch(name, progressbar=not args.quiet)
@@ -57,6 +66,11 @@ def _add_data(subparsers: argparse._SubParsersAction) -> None:
     fetch = commands.add_parser("fetch", help="download pinned copies (sha256-verified)")
     fetch.add_argument("names", nargs="*", metavar="NAME", help="datasets (default: all)")
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.add_argument(
+        "--latest",
+        action="store_true",
+        help="download the newest Eurostat release instead (unpinned, into <folder>/latest)",
+    )
     fetch.set_defaults(func=_data_fetch)
 
 

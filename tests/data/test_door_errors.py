@@ -145,3 +145,18 @@ def test_cli_status_and_fetch_exit_codes(tiny, capsys):
     out = capsys.readouterr().out
     assert "sbs_r_nuts06_r2" in out and "not found" in out
     assert cli.main(["data", "fetch", "sbs_r_nuts06_r2", "--quiet"]) == 0
+
+
+def test_fetch_latest_offline_says_so(tiny, monkeypatch):
+    from eucluster.data import eurostat
+
+    monkeypatch.setattr(eurostat, "live_url", lambda code: f"http://127.0.0.1:9/{code}.tsv.gz")
+    with pytest.raises(data.FetchError) as err:
+        data.fetch_latest("sbs_r_nuts06_r2", progressbar=False)
+    assert "offline" in err.value.problem
+    assert not (tiny.root / "latest" / "sbs_r_nuts06_r2.tsv.gz").exists()
+
+
+def test_fetch_latest_refuses_non_eurostat_tables():
+    with pytest.raises(data.FetchError, match="not a Eurostat table"):
+        data.fetch_latest("gisco_nuts2021_l2", progressbar=False)

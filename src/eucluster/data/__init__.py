@@ -8,7 +8,16 @@ See ``docs/data.md`` for the datasets, the data folder, the cache and the errors
 """
 
 from eucluster.data.config import cache_dir, data_dir
-from eucluster.data.door import dataset, datasets, fetch, load, path, sha256, status
+from eucluster.data.door import (
+    dataset,
+    datasets,
+    fetch,
+    fetch_latest,
+    load,
+    path,
+    sha256,
+    status,
+)
 from eucluster.data.errors import (
     ChecksumError,
     ColumnError,
@@ -41,6 +50,7 @@ __all__ = [
     "dataset",
     "datasets",
     "fetch",
+    "fetch_latest",
     "load",
     "path",
     "sha256",

@@ -265,3 +265,45 @@ def status(*, deep: bool = True) -> pd.DataFrame:
     frame["rows"] = frame["rows"].astype("Int64")
     frame["regions"] = frame["regions"].astype("Int64")
     return frame
+
+
+def fetch_latest(name: str, *, progressbar: bool = True) -> tuple[Path, str]:
+    """Download the *newest* Eurostat vintage of a registered table as a gzip TSV.
+
+    Eurostat's bulk URL always serves the current release, so its checksum cannot be pinned in
+    advance. The file goes to ``<download dir>/latest/<code>.tsv.gz`` (never over a registered
+    file) and the function returns its path and sha256: to use it in the book, register it as a
+    new entry with that checksum. Returns without reading the file into any chapter.
+    """
+    import pooch
+    import requests
+
+    from eucluster.data.eurostat import live_url
+
+    entry = dataset(name)
+    if not entry.code or not entry.name.startswith(("sbs_", "nama_", "lfst_", "tgs", "pat_")):
+        raise FetchError(
+            f"dataset {name!r}",
+            "is not a Eurostat table, so it has no Eurostat bulk-download URL.",
+            "Use `eucluster data fetch` for the pinned copy instead.",
+        )
+    url = live_url(entry.code)
+    folder = config.download_dir() / "latest"
+    try:
+        where = pooch.retrieve(
+            url,
+            known_hash=None,
+            fname=f"{entry.code}.tsv.gz",
+            path=folder,
+            progressbar=progressbar,
+        )
+    except requests.exceptions.ConnectionError as exc:
+        raise FetchError(
+            url,
+            "cannot be reached: this machine looks offline (no network connection).",
+            "Connect to the internet and retry; the registered files do not need the network.",
+        ) from exc
+    except requests.exceptions.RequestException as exc:
+        raise FetchError(url, f"download failed ({exc}).", "Retry later.") from exc
+    found = Path(where)
+    return found, sha256(found)
