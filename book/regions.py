@@ -32,7 +32,7 @@ from eucluster.tables import markdown_table, show_table
 charts.use_theme()
 figures = KeyFigures("regions")
 PERIOD = (2015, 2017)
-MAP_BOUNDS = (-25.0, 34.0, 45.0, 72.0)
+MAP_BOUNDS = (-25.0, 34.0, 35.0, 72.0)  # lon/lat: mainland Europe, Cyprus, Iceland
 
 # %% tags=["remove-cell"]
 weakness = regions.weakness(PERIOD)
@@ -107,8 +107,11 @@ figures.publish(
     definition="study regions wholly outside the map extent (outermost regions)",
     fmt="{:d}",
 )
+neighbours = regions.boundaries(0)
+neighbours = neighbours[~neighbours["country"].isin(regions.EU27)][["geo", "geometry"]]
 region_map = charts.category_map(
     shapes,
+    background=neighbours,
     category="category",
     colours=charts.CATEGORY_COLOURS,
     bounds=MAP_BOUNDS,
@@ -129,7 +132,7 @@ glue("fig-regions-map", charts.interactive(region_map, "regions-map"), display=F
 # Cohesion-policy category of each EU-27 NUTS 2 region (NUTS 2021): GDP per head in PPS,
 # mean of 2015-2017, as % of the EU-27 average. Source: Eurostat `nama_10r_2gdp` (2026
 # vintage; three Portuguese regions from the V2021 release vintage); boundaries © EuroGeographics
-# (GISCO, 1:60 million). Not shown: the outermost regions.
+# (GISCO, 1:60 million). Grey: countries outside the EU-27. Not shown: the outermost regions.
 # ```
 #
 # The map leaves out {glue}`regions.map.outside.count` outermost regions that lie far from

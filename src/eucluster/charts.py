@@ -146,19 +146,9 @@ def choropleth(
     return (empty + filled).properties(width=width, height=width)
 
 
-def category_map(
-    shapes,
-    *,
-    category: str,
-    colours: dict[str, str],
-    tooltip: list,
-    bounds: tuple[float, float, float, float] = (-25.0, 34.0, 45.0, 72.0),
-    width: int = 520,
-    title: str = "",
-):
-    """Regions coloured by a categorical column, with ``tooltip`` (Altair tooltip fields on
-    ``properties.<column>``). Rings are oriented and shapes clipped to ``bounds`` as in
-    :func:`choropleth`; coordinates are rounded to 0.01 degree to keep the page small."""
+def _clip_for_vega(shapes, bounds: tuple[float, float, float, float]) -> list[dict]:
+    """GeoJSON features of ``shapes`` clipped to ``bounds``, rounded to 0.01 degree, with rings
+    turned clockwise (the orientation Vega's spherical projection expects)."""
     from shapely import set_precision
     from shapely.geometry import box
     from shapely.geometry.polygon import orient
@@ -171,11 +161,30 @@ def category_map(
     inside = shapes[shapes.geometry.intersects(box(*bounds))].copy()
     clipped = set_precision(inside.geometry.intersection(box(*bounds)).values, 0.01)
     inside["geometry"] = [clockwise(g) for g in clipped]
-    features = json.loads(inside.to_json())["features"]
+    inside = inside[~inside.geometry.is_empty]
+    return json.loads(inside.to_json())["features"]
+
+
+def category_map(
+    shapes,
+    *,
+    category: str,
+    colours: dict[str, str],
+    tooltip: list,
+    background=None,
+    bounds: tuple[float, float, float, float] = (-25.0, 34.0, 45.0, 72.0),
+    width: int = 520,
+    title: str = "",
+):
+    """Regions coloured by a categorical column, with ``tooltip`` (Altair tooltip fields on
+    ``properties.<column>``); ``background`` (a GeoDataFrame, e.g. neighbouring countries) is
+    drawn in light grey underneath. Shapes are clipped to ``bounds`` as in :func:`choropleth`
+    and coordinates rounded to 0.01 degree to keep the page small."""
     order = list(colours)
-    return (
-        alt.Chart(alt.Data(values=features))
-        .project(type="azimuthalEqualArea", rotate=[-10, -52, 0])
+    projection = {"type": "azimuthalEqualArea", "rotate": [-10, -52, 0]}
+    regions = (
+        alt.Chart(alt.Data(values=_clip_for_vega(shapes, bounds)))
+        .project(**projection)
         .mark_geoshape(stroke="white", strokeWidth=0.3)
         .encode(
             color=alt.Color(
@@ -186,8 +195,15 @@ def category_map(
             ),
             tooltip=tooltip,
         )
-        .properties(width=width, height=width)
     )
+    if background is not None:
+        grey = (
+            alt.Chart(alt.Data(values=_clip_for_vega(background, bounds)))
+            .project(**projection)
+            .mark_geoshape(fill="#e5e5e5", stroke="white", strokeWidth=0.3)
+        )
+        regions = grey + regions
+    return regions.properties(width=width, height=width)
 
 
 def heatmap(
