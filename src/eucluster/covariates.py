@@ -274,7 +274,7 @@ def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
             "eqi_2021": eqi,
         }
     )
-    out["ris_2023"] = ris_summary_index().reindex(out.index)
+    out["ris_2023"] = ris_summary_index().reindex(out.index) / 100
     out["log_density"] = np.log(density()).reindex(out.index)
     out.index.name = "geo"
     return out

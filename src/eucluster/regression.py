@@ -255,7 +255,7 @@ LABELS = {
     "rd_intensity": "R&D intensity (% GDP)",
     "rci_2010": "RCI 2010 (z)",
     "eqi_2021": "Quality of government 2021 (z)",
-    "ris_2023": "Innovation index 2023",
+    "ris_2023": "Innovation index 2023 (/100)",
     "log_gdp_base": "Log GDP per head 2009",
 }
 
@@ -500,8 +500,8 @@ def flagged_scatter(
     )
     base = alt.Chart(data)
     points = base.mark_circle(size=30, opacity=0.75).encode(
-        x=alt.X(f"{x}:Q", title=x_title or x),
-        y=alt.Y(f"{y}:Q", title=y_title or y),
+        x=alt.X(f"{x}:Q", title=x_title or x, scale=alt.Scale(zero=False)),
+        y=alt.Y(f"{y}:Q", title=y_title or y, scale=alt.Scale(zero=False)),
         color=colour,
         tooltip=[
             "region",
@@ -541,7 +541,6 @@ def specification_chart(curve: pd.DataFrame, main: dict, *, y_title: str = ""):
     for key, value in main.items():
         is_main &= data[key].to_numpy() == value
     data["main"] = np.where(is_main, "main specification", "other specifications")
-    data["significant"] = np.where(data["pvalue"] < 0.05, "p < 0.05", "p ≥ 0.05")
     colour = alt.Color(
         "main:N",
         scale=alt.Scale(
@@ -556,13 +555,14 @@ def specification_chart(curve: pd.DataFrame, main: dict, *, y_title: str = ""):
     intervals = base.mark_rule(opacity=0.5).encode(
         y=alt.Y("low:Q", title=y_title or "Estimate (95 % interval)"), y2="high:Q", color=colour
     )
-    dots = base.mark_circle(size=18, opacity=1).encode(
-        y="coef:Q",
-        color=colour,
-        shape=alt.Shape("significant:N", title=None, legend=alt.Legend(orient="top")),
+    dots = base.mark_circle(size=18, opacity=1).encode(y="coef:Q", color=colour)
+    highlight = (
+        base.transform_filter(alt.datum.main == "main specification")
+        .mark_point(size=160, shape="diamond", filled=True, color="#D55E00")
+        .encode(y="coef:Q")
     )
     zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#777777", strokeDash=[4, 3])
-    top = (zero.encode(y="y:Q") + intervals + dots).properties(width=width, height=220)
+    top = (zero.encode(y="y:Q") + intervals + dots + highlight).properties(width=width, height=220)
 
     rows = []
     for column, title in (

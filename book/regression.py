@@ -1,0 +1,683 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Cluster strength and regional prosperity
+#
+# Are regions whose employment was concentrated in strong clusters before the financial
+# crisis more prosperous today, as the ECCP paper argues on the strength of
+# {cite:t}`ketels_protsiv_2020`? Not on the ECCP's own measure: across Europe regions with
+# more employment in specialisation nodes are poorer, and compared with regions of the same
+# country with similar skills, density and sector mix they are neither richer nor poorer; a
+# small positive association appears only with the European Cluster Observatory's star
+# measure, or when the 2010 competitiveness index is held fixed.
+
+# %% tags=["parameters"]
+strength_measure = "node_share"  # or node_count, star_share, benchmark_share
+lq_threshold = 1.5  # ECCP node rule: LQ > 1.5
+share_threshold = 0.01  # ECCP node rule: > 1 % of regional (or sector) jobs
+star_lq = 2.0  # Cluster Observatory specialisation star: LQ >= 2
+benchmark_quantile = 0.75  # US Cluster Mapping: LQ >= 75th percentile
+strength_years = [2008, 2009, 2010]  # SBS years averaged for strength
+sample = "eu27"  # or no_capitals, weak
+seed = 0  # permutations of Moran's I
+k_neighbours = 5  # spatial weights: nearest region centroids
+suppressed = "bound"  # confidential SBS cells: bound or exclude
+
+# %% tags=["remove-cell"]
+import numpy as np
+from myst_nb import glue
+
+from eucluster import charts, covariates, regression, spatial, strength
+from eucluster.figures import KeyFigures
+from eucluster.tables import show_table
+
+covariates.validate_parameters(
+    strength_measure=strength_measure,
+    lq_threshold=lq_threshold,
+    share_threshold=share_threshold,
+    star_lq=star_lq,
+    benchmark_quantile=benchmark_quantile,
+    strength_years=strength_years,
+    sample=sample,
+    seed=seed,
+    k_neighbours=k_neighbours,
+    suppressed=suppressed,
+)
+charts.use_theme()
+figures = KeyFigures("regression")
+
+# %% tags=["remove-cell"]
+full, choices = covariates.analysis_frame(
+    strength_years=tuple(strength_years),
+    suppressed=suppressed,
+    lq_threshold=lq_threshold,
+    share_threshold=share_threshold,
+    star_lq=star_lq,
+    benchmark_quantile=benchmark_quantile,
+)
+frame = covariates.select_sample(full, sample)
+strength_column = f"{strength_measure}_z"
+fits = regression.chapter_models(frame, strength_column, covariates.BASE_CONTROLS)
+main = fits["main"]
+
+# %% tags=["remove-cell"]
+assert frame.index.is_unique and frame["country"].nunique() > 10
+assert full[list(strength.MEASURES)].drop(columns="node_count").stack().between(0, 1).all()
+assert main.nobs == len(main.data) and main.n_clusters == main.data["country"].nunique()
+assert choices["outcome_year"] >= 2021, "GDP data should reach at least 2021"
+
+# %% tags=["remove-cell"]
+figures.publish(
+    "regression.sample.regions",
+    len(frame),
+    unit="NUTS 2 regions",
+    definition="EU-27 NUTS 2 (2021) regions with SBS employment in the strength years and GDP "
+    "per head in the outcome year, in the chosen sample",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.sample.countries",
+    frame["country"].nunique(),
+    unit="countries",
+    definition="countries of the regions in the sample",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.sample.weak",
+    int(frame["weak"].sum()),
+    unit="regions",
+    definition="weak regions (GDP per head in PPS below 75 % of the EU-27 average, 2015-2017)",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.outcome.year",
+    str(choices["outcome_year"]),
+    unit="year",
+    definition="latest year with GDP per head for every region in the sample",
+)
+figures.publish(
+    "regression.outcome.window_start",
+    str(choices["outcome_window"][0]),
+    unit="year",
+    definition="first year of the five-year outcome average",
+)
+figures.publish(
+    "regression.strength.first_year",
+    str(min(strength_years)),
+    unit="year",
+    definition="first year of SBS employment averaged into cluster strength",
+)
+figures.publish(
+    "regression.strength.last_year",
+    str(max(strength_years)),
+    unit="year",
+    definition="last year of SBS employment averaged into cluster strength",
+)
+figures.publish(
+    "regression.strength.sd_pp",
+    100 * full[strength_measure].std(),
+    unit="percentage points",
+    definition="standard deviation of the strength measure (share x 100) over all regions",
+)
+
+# %% [markdown]
+# ## Data and design
+#
+# The outcome is the logarithm of GDP per head in purchasing power standards in
+# {glue}`regression.outcome.year`, the latest year for which Eurostat reports every region
+# {cite:p}`eurostat_nama_10r_2gdp`, and, as a check, its average over
+# {glue}`regression.outcome.window_start`-{glue}`regression.outcome.year`. Cluster strength is
+# measured a decade and more earlier, on employment by NACE division in
+# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
+# {cite:p}`eurostat_sbs_r_nuts06_r2` (France enters in 2010, the first year the file reports
+# it), converted to the 2021 regions with the JRC cross-walk. The sample has
+# {glue}`regression.sample.regions` regions in {glue}`regression.sample.countries` countries,
+# {glue}`regression.sample.weak` of them structurally weak.
+#
+# Four measures of strength, all computed on the same matrix of 2-digit divisions of the
+# business economy (B-N without K), are compared:
+#
+# * **node employment share**, the main measure: the share of a region's employment in the
+#   ECCP's regional-relevant specialisation nodes (location quotient above 1.5 and more than
+#   1 % of the region's jobs) {cite:p}`franco_wilson_2021`;
+# * **node count**, the number of such nodes, as the ECCP paper counts them;
+# * **star share**: employment in cells with at least two of the European Cluster Observatory's
+#   three stars (size and focus in the top 10 % of their sector, location quotient at least 2)
+#   {cite:p}`ketels_solvell_2006`;
+# * **benchmark share**: employment in cells that the U.S. Cluster Mapping Project would call
+#   strong (location quotient at or above the sector's 75th percentile and at least 1,
+#   employment above the sector's 25th percentile) {cite:p}`delgado_porter_stern_2014`.
+#
+# These rules were written for clusters of related 4-digit industries; on 2-digit divisions
+# they are approximations. Each measure is standardised, so a coefficient is the difference
+# in log GDP per head that goes with one standard deviation of strength (for the node share,
+# {glue}`regression.strength.sd_pp` percentage points). Controls are the share of adults with
+# tertiary education and R&D intensity (2013-2015, the first years published), population
+# density, the share of jobs in the third of divisions with the highest EU wages per person
+# (the sector mix), the Regional Competitiveness Index of 2010, and, measured after the
+# outcome's base period and used only as a check, the quality-of-government pillars of the
+# RCI 2022 and the Regional Innovation Scoreboard 2023.
+
+# %% tags=["remove-cell"]
+for key, fit in [("main", main), ("pooled", fits["pooled"]), ("controls", fits["controls"])]:
+    coef, se, p = fit.estimate("strength")
+    figures.publish(
+        f"regression.{key}.strength.coef",
+        coef,
+        unit="log points per SD of strength",
+        definition=f"coefficient of standardised {strength_measure} in the '{fit.label}' model",
+        fmt="{:.3f}",
+    )
+    figures.publish(
+        f"regression.{key}.strength.se",
+        se,
+        unit="log points",
+        definition=f"standard error ({fit.cov_type}) of that coefficient",
+        fmt="{:.3f}",
+    )
+    figures.publish(
+        f"regression.{key}.strength.pvalue",
+        p,
+        unit="p-value",
+        definition="two-sided p-value of that coefficient",
+        fmt="{:.2f}",
+    )
+    figures.publish(
+        f"regression.{key}.nobs",
+        fit.nobs,
+        unit="regions",
+        definition=f"observations in the '{fit.label}' model",
+        fmt="{:d}",
+    )
+figures.publish(
+    "regression.main.clusters",
+    main.n_clusters,
+    unit="countries",
+    definition="clusters (countries) of the main model's standard errors",
+    fmt="{:d}",
+)
+low, high = main.conf_int("strength")
+figures.publish(
+    "regression.main.strength.low_pct",
+    100 * (np.exp(low) - 1),
+    unit="% of GDP per head per SD",
+    definition="lower end of the 95 % interval of the main coefficient, as a percentage",
+)
+figures.publish(
+    "regression.main.strength.high_pct",
+    100 * (np.exp(high) - 1),
+    unit="% of GDP per head per SD",
+    definition="upper end of the 95 % interval of the main coefficient, as a percentage",
+)
+figures.publish(
+    "regression.main.r2",
+    main.r2,
+    unit="R²",
+    definition="R² of the main model (with country dummies)",
+    fmt="{:.2f}",
+)
+
+# %% tags=["remove-cell"]
+assert fits["pooled"].estimate("strength")[2] < 0.05 or strength_measure != "node_share", (
+    "the prose says the pooled association of node share is significant"
+)
+assert main.estimate("strength")[2] > 0.1 or strength_measure != "node_share", (
+    "the prose says the main association is not distinguishable from zero"
+)
+
+# %% [markdown]
+# ## Estimates
+#
+# {numref}`tbl-regression-main` builds the main model up. Without controls, regions with a larger
+# node employment share are *less* prosperous (coefficient {glue}`regression.pooled.strength.coef`,
+# standard error {glue}`regression.pooled.strength.se`, {glue}`regression.pooled.nobs` regions).
+# Controls for skills, density and sector mix shrink that association to
+# {glue}`regression.controls.strength.coef` ({glue}`regression.controls.strength.se`). Within
+# countries (column 3, the main model) it is {glue}`regression.main.strength.coef` with a standard
+# error of {glue}`regression.main.strength.se` clustered by country, on {glue}`regression.main.nobs`
+# regions: a 95 % interval from {glue}`regression.main.strength.low_pct` % to
+# {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation of strength,
+# which excludes any large association in either direction.
+
+# %% tags=["remove-input"]
+order = ["pooled", "controls", "main", "interaction"]
+show_table(
+    regression.regression_table([fits[k] for k in order if k in fits], regression.LABELS),
+    label="tbl-regression-main",
+    caption="Log GDP per head (PPS) in the latest full year on standardised cluster strength "
+    "in the early years. Coefficients with standard errors in brackets; *** p < 0.01, "
+    "** p < 0.05, * p < 0.1. HC3: heteroskedasticity-robust; clustered: by country "
+    "(number of countries). Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, tgs00109, "
+    "tgs00096; GISCO.",
+)
+
+# %% tags=["remove-cell"]
+if "interaction" in fits:
+    coef, se, p = fits["interaction"].estimate("weak_x_strength")
+    figures.publish(
+        "regression.interaction.coef",
+        coef,
+        unit="log points per SD",
+        definition="coefficient of weak x strength, country fixed effects and controls",
+        fmt="{:.3f}",
+    )
+    figures.publish(
+        "regression.interaction.se",
+        se,
+        unit="log points",
+        definition="clustered standard error of the weak x strength coefficient",
+        fmt="{:.3f}",
+    )
+figures.publish(
+    "regression.early_controls.lost",
+    main.nobs - fits["early_controls"].nobs,
+    unit="regions",
+    definition="regions of the main model without R&D intensity or RCI 2010",
+    fmt="{:d}",
+)
+lost = main.data.index.difference(fits["early_controls"].data.index)
+figures.publish(
+    "regression.early_controls.lost_france",
+    int(lost.str.startswith("FR").sum()),
+    unit="regions",
+    definition="French regions among them (the R&D file has no French regions but one)",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.sample.france",
+    int(main.data.index.str.startswith("FR").sum()),
+    unit="regions",
+    definition="French regions in the main model",
+    fmt="{:d}",
+)
+growth_estimate = fits["growth"].estimate("strength")
+assert growth_estimate[0] < 0 or strength_measure != "node_share", "prose: growth lower"
+for key in ("growth", "average", "early_controls", "late_controls"):
+    coef, se, p = fits[key].estimate("strength")
+    figures.publish(
+        f"regression.{key}.strength.coef",
+        coef,
+        unit="log points per SD",
+        definition=f"strength coefficient in the '{fits[key].label}' model",
+        fmt="{:.3f}",
+    )
+    figures.publish(
+        f"regression.{key}.strength.se",
+        se,
+        unit="log points",
+        definition="clustered standard error of that coefficient",
+        fmt="{:.3f}",
+    )
+    figures.publish(
+        f"regression.{key}.nobs",
+        fits[key].nobs,
+        unit="regions",
+        definition=f"observations in the '{fits[key].label}' model",
+        fmt="{:d}",
+    )
+
+# %% [markdown]
+# Column 4 lets the slope differ for weak regions. The weak-region dummy is large by
+# construction, since weakness is defined by low GDP per head; what matters is the
+# interaction, {glue}`regression.interaction.coef` ({glue}`regression.interaction.se`): there
+# is no sign that strength goes with more prosperity in weak regions than elsewhere.
+#
+# {numref}`tbl-regression-checks` changes the outcome and the controls. The five-year average
+# outcome gives the same answer ({glue}`regression.average.strength.coef`, standard error
+# {glue}`regression.average.strength.se`). Growth of GDP per head relative to the EU-27 since
+# 2009, conditional on its 2009 level, was slightly *lower* where strength was higher
+# ({glue}`regression.growth.strength.coef`, {glue}`regression.growth.strength.se`). Adding
+# R&D intensity and the 2010 Regional Competitiveness Index turns the coefficient positive,
+# {glue}`regression.early_controls.strength.coef` ({glue}`regression.early_controls.strength.se`),
+# but on {glue}`regression.early_controls.nobs` regions: the
+# {glue}`regression.early_controls.lost` regions without both include
+# {glue}`regression.early_controls.lost_france` of the {glue}`regression.sample.france`
+# French regions (the R&D file has almost none) and the capitals that the index merges with
+# their commuting belts. The index is also built partly from innovation and business indicators that
+# prosperity itself raises, which makes it a doubtful control. The later quality of
+# government and innovation scores give {glue}`regression.late_controls.strength.coef`
+# ({glue}`regression.late_controls.strength.se`).
+
+# %% tags=["remove-input"]
+show_table(
+    regression.regression_table(
+        [fits[k] for k in ("main", "average", "growth", "early_controls", "late_controls")],
+        regression.LABELS,
+    ),
+    label="tbl-regression-checks",
+    caption="The main model (1) with another outcome (2: mean of log GDP per head over five "
+    "years; 3: growth of GDP per head relative to the EU-27 since 2009) or more controls "
+    "(4: R&D intensity 2013-2015 and RCI 2010; 5: quality of government 2021 and RIS 2023). "
+    "Country fixed effects, standard errors clustered by country. Sources as in "
+    "the previous table; DG REGIO RCI; RIS 2023.",
+)
+
+# %% tags=["remove-cell"]
+coefficients = regression.coefficient_frame(fits.values(), "strength")
+coefficient_chart = regression.coefficient_chart(
+    coefficients, x_title="Coefficient of cluster strength (1 SD), 95 % interval"
+)
+glue("fig-regression-coefficients", coefficient_chart, display=False)
+partial = regression.partial_regression(main, "strength").join(frame[["capital"]])
+partial_chart = regression.flagged_scatter(
+    partial,
+    x="x_resid",
+    y="y_resid",
+    flag="capital",
+    x_title="Cluster strength, net of controls and country",
+    y_title="Log GDP per head, net of controls and country",
+    fit_line=True,
+)
+glue("fig-regression-partial", partial_chart, display=False)
+
+# %% [markdown]
+# ```{glue:figure} fig-regression-coefficients
+# :name: fig-regression-coefficients
+#
+# The coefficient of cluster strength in every model of {numref}`tbl-regression-main` and
+# {numref}`tbl-regression-checks`, with 95 % intervals. Sources: Eurostat, DG REGIO, RIS 2023.
+# ```
+#
+# {numref}`fig-regression-partial` shows the main estimate as a picture: both prosperity and
+# strength are purged of the controls and the country means, and the slope of the line is the
+# main coefficient. No single region carries it; the capital regions, labelled, lie above
+# the line on average.
+#
+# ```{glue:figure} fig-regression-partial
+# :name: fig-regression-partial
+#
+# Added-variable plot of the main model: residuals of log GDP per head and of cluster
+# strength after the controls and country fixed effects; capital regions in orange. Sources:
+# Eurostat nama_10r_2gdp and sbs_r_nuts06_r2.
+# ```
+
+# %% tags=["remove-cell"]
+influence = regression.influence(main).join(frame[["capital"]])
+absorbed = int(influence["absorbed"].sum())
+influence = influence[~influence["absorbed"]]
+residual_chart = regression.flagged_scatter(
+    influence,
+    x="fitted",
+    y="residual",
+    flag="capital",
+    x_title="Fitted log GDP per head",
+    y_title="Residual",
+    title="Residuals against fitted values",
+    zero_line=True,
+)
+leverage_chart = regression.flagged_scatter(
+    influence,
+    x="leverage",
+    y="studentized",
+    flag="capital",
+    x_title="Leverage",
+    y_title="Studentised residual",
+    title="Influence",
+    zero_line=True,
+)
+glue("fig-regression-residuals", (residual_chart | leverage_chart), display=False)
+figures.publish(
+    "regression.influence.max_cooks_region",
+    str(influence["cooks_distance"].idxmax()),
+    unit="NUTS code",
+    definition="region with the largest Cook's distance in the main model",
+)
+figures.publish(
+    "regression.influence.absorbed",
+    absorbed,
+    unit="regions",
+    definition="regions that are the only region of their country in the sample (fitted "
+    "exactly by their country dummy)",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.influence.capital_mean_residual",
+    influence.loc[influence["capital"], "residual"].mean(),
+    unit="log points",
+    definition="mean residual of capital regions in the main model",
+    fmt="{:.2f}",
+)
+
+# %% tags=["remove-cell"]
+shapes = covariates.load("gisco_nuts2021_l2").set_index("geo").loc[main.data.index]
+weights = spatial.knn_weights(shapes, k=k_neighbours)
+moran = spatial.morans_i(main.residuals, weights, permutations=999, seed=seed)
+lm = spatial.lagrange_multiplier_fit(main, weights)
+figures.publish(
+    "regression.moran.i",
+    moran.statistic,
+    unit="Moran's I",
+    definition=f"Moran's I of the main model's residuals, {k_neighbours}-nearest-neighbour "
+    "row-standardised weights between GISCO region centroids (EPSG:3035)",
+    fmt="{:.2f}",
+)
+figures.publish(
+    "regression.moran.pvalue",
+    moran.pvalue_permutation,
+    unit="p-value",
+    definition="pseudo p-value of Moran's I from 999 permutations",
+    fmt="{:.3f}",
+)
+figures.publish(
+    "regression.moran.k",
+    k_neighbours,
+    unit="neighbours",
+    definition="number of nearest neighbours in the spatial weights",
+    fmt="{:d}",
+)
+lm_p = lm.pvalues()
+figures.publish(
+    "regression.lm.robust_error_pvalue",
+    lm_p["robust_lm_error"],
+    unit="p-value",
+    definition="robust LM test for spatial error dependence in the main model (Anselin 1996)",
+    fmt="{:.3f}",
+)
+figures.publish(
+    "regression.lm.robust_lag_pvalue",
+    lm_p["robust_lm_lag"],
+    unit="p-value",
+    definition="robust LM test for a spatial lag in the main model (Anselin 1996)",
+    fmt="{:.3f}",
+)
+figures.publish(
+    "regression.main.se_doubled",
+    2 * main.estimate("strength")[1],
+    unit="log points",
+    definition="twice the main standard error (a crude allowance for spatial dependence)",
+    fmt="{:.3f}",
+)
+
+# %% [markdown]
+# ## Diagnostics
+#
+# {numref}`fig-regression-residuals` plots the residuals of the main model, without the
+# {glue}`regression.influence.absorbed` regions that are alone in their country and so are
+# fitted exactly by their country's dummy. Capital regions lie above the fitted values on
+# average (mean residual {glue}`regression.influence.capital_mean_residual` log points), and
+# the most influential region is {glue}`regression.influence.max_cooks_region`; the
+# specification curve below drops the capitals to see whether they change the result.
+#
+# ```{glue:figure} fig-regression-residuals
+# :name: fig-regression-residuals
+#
+# Residuals of the main model against fitted values (left) and studentised residuals against
+# leverage (right); capital regions in orange and labelled. Sources: Eurostat.
+# ```
+#
+# Neighbouring regions share labour markets and suppliers, so their residuals need not be
+# independent. With each region linked to its {glue}`regression.moran.k` nearest neighbours,
+# Moran's I of the residuals is {glue}`regression.moran.i` (permutation p-value
+# {glue}`regression.moran.pvalue`): regions next to each other are prosperous beyond what the
+# model predicts in the same direction, even within countries. The Lagrange multiplier tests
+# {cite:p}`anselin_1996` in {numref}`tbl-regression-lm` point to spatially correlated errors
+# (robust test p-value {glue}`regression.lm.robust_error_pvalue`) rather than a spatial lag of
+# prosperity (p-value {glue}`regression.lm.robust_lag_pvalue`). Correlated errors do not bias
+# the coefficient, but they make standard errors too small; even twice the main standard
+# error, {glue}`regression.main.se_doubled`, would not change the conclusion that the
+# association is small, only how sure one can be of its sign.
+
+# %% tags=["remove-input"]
+show_table(
+    lm.frame(),
+    label="tbl-regression-lm",
+    caption="Lagrange multiplier tests for spatial dependence in the main model "
+    "(chi-squared, 1 degree of freedom), k-nearest-neighbour weights on GISCO NUTS 2021 "
+    "centroids.",
+    formats={"statistic": "{:.2f}", "pvalue": "{:.3f}"},
+)
+
+# %% tags=["remove-cell"]
+assert moran.pvalue_permutation < 0.05, "the prose says the residuals are spatially correlated"
+assert influence.loc[influence["capital"], "residual"].mean() > 0, "prose: capitals above"
+assert lm_p["robust_lm_error"] < lm_p["robust_lm_lag"], "the prose says error, not lag"
+
+# %% tags=["remove-cell"]
+jobs = covariates.employment(tuple(strength_years), suppressed).loc[full.index]
+curve = regression.specification_curve(
+    covariates.specification_cases(full, jobs),
+    outcome="log_gdp",
+    strength="strength",
+    controls={"none": [], "baseline": list(covariates.BASE_CONTROLS)},
+)
+main_choice = {
+    "measure": strength_measure,
+    "sample": sample,
+    "controls": "baseline",
+    "fixed_effects": True,
+    "threshold": dict(
+        node_share=f"lq_threshold={lq_threshold:g}",
+        node_count=f"lq_threshold={lq_threshold:g}",
+        star_share=f"star_lq={star_lq:g}",
+        benchmark_share=f"benchmark_quantile={benchmark_quantile:g}",
+    )[strength_measure],
+}
+curve_chart = regression.specification_chart(
+    curve, main_choice, y_title="Coefficient of strength (1 SD)"
+)
+glue("fig-regression-curve", curve_chart, display=False)
+
+# %% tags=["remove-cell"]
+fe_curve = curve[curve["fixed_effects"] & curve["controls"].eq("baseline")]
+figures.publish(
+    "regression.curve.count",
+    len(curve),
+    unit="specifications",
+    definition="specifications in the curve (4 measures x 3 thresholds x 3 samples x "
+    "fixed effects or not x controls or not)",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_count",
+    len(fe_curve),
+    unit="specifications",
+    definition="specifications with country fixed effects and the baseline controls",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_significant_positive",
+    int(((fe_curve["pvalue"] < 0.05) & (fe_curve["coef"] > 0)).sum()),
+    unit="specifications",
+    definition="of those, estimates positive with p < 0.05",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_significant_negative",
+    int(((fe_curve["pvalue"] < 0.05) & (fe_curve["coef"] < 0)).sum()),
+    unit="specifications",
+    definition="of those, estimates negative with p < 0.05",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_star_positive",
+    int(
+        (
+            fe_curve["measure"].eq("star_share")
+            & (fe_curve["pvalue"] < 0.05)
+            & (fe_curve["coef"] > 0)
+        ).sum()
+    ),
+    unit="specifications",
+    definition="fixed-effect specifications with the star share, positive with p < 0.05",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_star_count",
+    int(fe_curve["measure"].eq("star_share").sum()),
+    unit="specifications",
+    definition="fixed-effect specifications with the star share",
+    fmt="{:d}",
+)
+figures.publish(
+    "regression.curve.fe_max",
+    fe_curve["coef"].max(),
+    unit="log points per SD",
+    definition="largest estimate among the fixed-effect specifications with controls",
+    fmt="{:.3f}",
+)
+figures.publish(
+    "regression.curve.pooled_min",
+    curve.loc[~curve["fixed_effects"] & curve["controls"].eq("none"), "coef"].min(),
+    unit="log points per SD",
+    definition="most negative estimate among pooled specifications without controls",
+    fmt="{:.3f}",
+)
+
+# %% [markdown]
+# ## Robustness: the specification curve
+#
+# The main estimate is one of many defensible ones. {numref}`fig-regression-curve` estimates
+# the strength coefficient {glue}`regression.curve.count` times
+# {cite:p}`simonsohn_2020`: for each of the four measures, at three thresholds (the node
+# location quotient at 1.25, 1.5 and 2; the star location quotient at 1.5, 2 and 2.5; the
+# benchmark percentile at 67, 75 and 90), in three samples (all regions, without the capital
+# regions, weak regions only), with and without country fixed effects and controls. The
+# estimates sort into two groups. Without fixed effects and controls they spread widely, down
+# to {glue}`regression.curve.pooled_min`, because strength then stands in for the country and
+# its income level. With both, the {glue}`regression.curve.fe_count` estimates lie close to
+# zero (the largest is {glue}`regression.curve.fe_max`):
+# {glue}`regression.curve.fe_significant_positive` are positive and
+# {glue}`regression.curve.fe_significant_negative` negative at the 5 % level, and
+# {glue}`regression.curve.fe_star_positive` of the
+# {glue}`regression.curve.fe_star_count` specifications with the star measure, which rewards
+# large, focused sectors rather than specialisation alone, are among the positive ones.
+#
+# ```{glue:figure} fig-regression-curve
+# :name: fig-regression-curve
+#
+# Specification curve: the coefficient of standardised cluster strength on log GDP per head,
+# with 95 % intervals, sorted by size; below, the choices behind each estimate. The main
+# specification is the orange diamond. Sources: Eurostat, DG REGIO.
+# ```
+
+# %% [markdown]
+# ## What the estimates say
+#
+# These are associations, not effects. Strength is measured before the outcome, so later
+# prosperity cannot have caused it, but regions that specialised in the 2000s differed in
+# many ways the controls do not capture. Within that limit the data do not support the claim
+# that strong clusters drive prosperity, as far as it can be tested with public statistics.
+# Comparing each region with others in its country and with similar skills, density and
+# sector mix, one standard deviation more employment in ECCP specialisation nodes in
+# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` goes with a
+# difference of {glue}`regression.main.strength.coef` log points in GDP per head in
+# {glue}`regression.outcome.year` (standard error {glue}`regression.main.strength.se`,
+# {glue}`regression.main.nobs` regions, {glue}`regression.main.clusters` countries), against
+# {glue}`regression.pooled.strength.coef` across Europe without any adjustment on
+# {glue}`regression.pooled.nobs` regions. The comparison with {cite:t}`ketels_protsiv_2020`
+# is not like for like: they work with the European Cluster Observatory's cluster categories
+# of related industries, while public statistics allow only NACE divisions here. Only the
+# star measure, the Observatory's own rule, keeps
+# a modest positive association within countries, and the node measure turns positive only
+# when the 2010 competitiveness index, itself close to an outcome, is held fixed on a smaller
+# sample.
