@@ -298,18 +298,105 @@ show_table(
 # %% [markdown]
 # With the 2019 release the rule gives {glue}`regions.vintage2019.weak.count` weak regions
 # out of {glue}`regions.vintage2019.count`; the 2026 release, on the 2021 boundaries, gives
-# {glue}`regions.weak.count` out of {glue}`regions.study.count`. The shares are close to the
-# paper's, which suggests that its mixed set does not tilt the balance much, but the regions
-# themselves differ: where a country enters with NUTS 1 regions, a weak NUTS 2 region can be
-# averaged away inside a non-weak NUTS 1 region, or the reverse.
+# {glue}`regions.weak.count` out of {glue}`regions.study.count`. Both NUTS 2 shares
+# ({glue}`regions.weak.share` in the 2026 release) are lower than the paper's
+# {glue}`regions.eccp.weak_share`: the paper's mixed set holds relatively more weak regions.
+#
+# How much freedom does a mixed set leave? Suppose each country enters with all its NUTS 1 or
+# all its NUTS 2 regions, and label NUTS 1 regions by the same rule. The EU-27 has
+# {glue}`regions.nuts1.count` NUTS 1 and {glue}`regions.study.count` NUTS 2 regions, and
+# {glue}`regions.mixes.count` of the possible country-by-country choices give exactly
+# {glue}`regions.eccp.total` regions. Their weak counts run from {glue}`regions.mixes.weak_min`
+# to {glue}`regions.mixes.weak_max` ({numref}`fig-regions-mixes`);
+# {glue}`regions.mixes.matching` choices give the paper's {glue}`regions.eccp.weak` weak
+# regions. The published counts are thus consistent with the statistics, but they do not
+# single out one set of regions, and the ECCP's own list would be needed to rebuild it. The
+# book therefore works with the NUTS 2 regions throughout.
+
+# %% tags=["remove-cell"]
+mixes, per_country = regions.mixed_level_counts(eccp["total"], PERIOD)
+figures.publish(
+    "regions.weak.share",
+    float(weakness["weak"].mean()),
+    unit="share of EU-27 NUTS 2 regions",
+    definition="weak NUTS 2 regions / all EU-27 NUTS 2 regions, 2015-2017",
+    fmt="{:.0%}",
+)
+figures.publish(
+    "regions.eccp.weak_share",
+    eccp["weak"] / eccp["total"],
+    unit="share of ECCP regions",
+    definition="77 weak of 201 ECCP regions (document 000, line 173)",
+    fmt="{:.0%}",
+)
+figures.publish(
+    "regions.nuts1.count",
+    int(per_country["nuts1"].sum()),
+    unit="NUTS 1 regions",
+    definition="EU-27 NUTS 1 regions (NUTS 2024 codes of the 2026 GDP release)",
+    fmt="{:d}",
+)
+figures.publish(
+    "regions.mixes.count",
+    int(mixes["combinations"].sum()),
+    unit="choices",
+    definition="country-by-country choices of NUTS 1 or NUTS 2 that give exactly 201 regions",
+    fmt="{:,d}",
+)
+figures.publish(
+    "regions.mixes.weak_min",
+    int(mixes["weak"].min()),
+    unit="weak regions",
+    definition="fewest weak regions among the 201-region choices",
+    fmt="{:d}",
+)
+figures.publish(
+    "regions.mixes.weak_max",
+    int(mixes["weak"].max()),
+    unit="weak regions",
+    definition="most weak regions among the 201-region choices",
+    fmt="{:d}",
+)
+matching = mixes.loc[mixes["weak"] == eccp["weak"], "combinations"]
+figures.publish(
+    "regions.mixes.matching",
+    int(matching.sum()),
+    unit="choices",
+    definition="201-region choices with exactly 77 weak regions",
+    fmt="{:,d}",
+)
+assert per_country["nuts2"].sum() == len(weakness)
+mix_bars = (
+    alt.Chart(mixes.assign(paper=mixes["weak"] == eccp["weak"]))
+    .mark_bar(size=8)
+    .encode(
+        x=alt.X("weak:Q", title="weak regions among the 201", scale=alt.Scale(zero=False)),
+        y=alt.Y("combinations:Q", title="country-by-country choices"),
+        color=alt.condition(
+            "datum.paper", alt.value(charts.GROUP_COLOURS["weak"]), alt.value("#9aa5b1")
+        ),
+        tooltip=["weak", "combinations"],
+    )
+    .properties(width=520, height=220)
+)
+glue("fig-regions-mixes", mix_bars, display=False)
+
+# %% [markdown]
+# ```{glue:figure} fig-regions-mixes
+# :name: fig-regions-mixes
+#
+# Mixed NUTS 1 / NUTS 2 sets of exactly 201 EU-27 regions (each country at one level): number
+# of choices by number of weak regions (GDP per head below 75 % of the EU-27 average,
+# 2015-2017). Highlighted: the ECCP paper's 77. Source: Eurostat `nama_10r_2gdp` (2026 vintage).
+# ```
 
 # %% [markdown]
 # ## Regions that change category from year to year
 #
 # The official rule averages three years to smooth out single-year swings. Applied year by
 # year, {glue}`regions.changers.count` regions do not stay in one category through
-# 2015-2023 ({numref}`fig-regions-changes`); most of them move once, across the threshold
-# nearest to them.
+# 2015-2023 ({numref}`fig-regions-changes`): {glue}`regions.changers.once` of them switch
+# once, the others move back and forth across a threshold.
 
 # %% tags=["remove-cell"]
 changes = regions.category_changes(range(2015, 2024))
@@ -321,6 +408,13 @@ figures.publish(
     fmt="{:d}",
 )
 year_columns = [c for c in changes.columns if c.isdigit()]
+figures.publish(
+    "regions.changers.once",
+    int((changes["switches"] == 1).sum()),
+    unit="NUTS 2 regions",
+    definition="regions whose single-year category changes exactly once in 2015-2023",
+    fmt="{:d}",
+)
 long = changes.reset_index().melt(
     id_vars=["geo", "name"], value_vars=year_columns, var_name="year", value_name="category"
 )

@@ -475,7 +475,8 @@ def weakness_from_vintage(
 def category_changes(years: Iterable[int] = range(2015, 2024)) -> pd.DataFrame:
     """Regions whose single-year category is not the same in every year of ``years``:
     one row per region with ``name, country``, the category of each year (columns = years)
-    and ``categories`` (how many distinct categories it went through)."""
+    , ``categories`` (how many distinct categories it went through) and ``switches`` (how many
+    times the category changes between consecutive years with values)."""
     by_year = weakness_by_year(years)
     wide = by_year.pivot(index="geo", columns="year", values="category")
     distinct = wide.nunique(axis=1)
@@ -483,6 +484,11 @@ def category_changes(years: Iterable[int] = range(2015, 2024)) -> pd.DataFrame:
     names = study_regions()
     out = names.loc[changed.index].join(changed)
     out["categories"] = distinct[distinct > 1]
+    labels = changed.to_numpy()
+    out["switches"] = [
+        sum(1 for a, b in zip(row[:-1], row[1:], strict=True) if a and b and a != b)
+        for row in labels
+    ]
     out.columns = [str(c) for c in out.columns]
     return out
 
@@ -566,3 +572,67 @@ def provenance(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(out)
+
+
+def nuts1_weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
+    """The weakness rule applied to the EU-27 NUTS 1 regions (2026 GDP vintage): ``country,
+    gdp_pps_pct_eu27, category, weak`` indexed by ``geo``. Used only to explore mixed NUTS 1 /
+    NUTS 2 region sets such as the ECCP's; the policy rule itself is defined on NUTS 2."""
+    gdp = data.load(GDP_DATASET)
+    nuts1 = gdp[(gdp["geo"].str.len() == 3) & gdp["geo"].str.slice(0, 2).isin(EU27)]
+    nuts1 = nuts1[~nuts1["geo"].str.endswith("Z") & nuts1["year"].between(*period)]
+    nuts1 = nuts1[nuts1["value"].notna()]
+    years = period[1] - period[0] + 1
+    counts = nuts1.groupby("geo")["year"].nunique()
+    if (counts < years).any() or nuts1.empty:
+        raise EmptySelectionError(
+            f"{GDP_DATASET} NUTS 1, {period[0]}-{period[1]}",
+            f"regions without a value in every year: {counts[counts < years].index.tolist()}.",
+            "Choose a period the series covers.",
+        )
+    out = pd.DataFrame({"gdp_pps_pct_eu27": nuts1.groupby("geo")["value"].mean()})
+    out.insert(0, "country", out.index.str.slice(0, 2))
+    return _label(out)
+
+
+def mixed_level_counts(
+    total: int, period: tuple[int, int] = (2015, 2017)
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How many weak regions a mixed NUTS 1 / NUTS 2 set of ``total`` regions can contain.
+
+    Assumes each EU-27 country enters with all its NUTS 1 or all its NUTS 2 regions (the ECCP
+    chose "the most appropriate level" per country; it did not publish the choice). Counts, by
+    dynamic programming over the 2^27 choices, the combinations that give exactly ``total``
+    regions, per number of weak regions. Returns ``(per_weak, per_country)``: ``weak,
+    combinations`` and the per-country region and weak counts at both levels.
+    """
+    nuts2 = weakness(period)
+    nuts1 = nuts1_weakness(period)
+    per_country = pd.DataFrame(
+        {
+            "nuts1": nuts1.groupby("country").size(),
+            "nuts1_weak": nuts1.groupby("country")["weak"].sum(),
+            "nuts2": nuts2.groupby("country").size(),
+            "nuts2_weak": nuts2.groupby("country")["weak"].sum(),
+        }
+    ).reindex(list(EU27))
+    if per_country.isna().any().any():
+        missing = per_country[per_country.isna().any(axis=1)].index.tolist()
+        raise EmptySelectionError(
+            "NUTS 1 / NUTS 2 region counts", f"countries without data: {missing}.", ""
+        )
+    per_country = per_country.astype("int64")
+    states: dict[tuple[int, int], int] = {(0, 0): 1}
+    for row in per_country.itertuples():
+        options = {(row.nuts1, row.nuts1_weak), (row.nuts2, row.nuts2_weak)}
+        step: dict[tuple[int, int], int] = {}
+        for (n, w), ways in states.items():
+            for dn, dw in options:
+                if n + dn <= total:
+                    step[(n + dn, w + dw)] = step.get((n + dn, w + dw), 0) + ways
+        states = step
+    per_weak = pd.DataFrame(
+        [(w, ways) for (n, w), ways in sorted(states.items()) if n == total],
+        columns=["weak", "combinations"],
+    )
+    return per_weak, per_country

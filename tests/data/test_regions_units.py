@@ -111,3 +111,22 @@ def test_category_changes_lists_only_changers(toy_world):
     assert changes.index.tolist() == ["AT11"]
     assert changes.loc["AT11", "2016"] == "less developed"
     assert changes.loc["AT11", "categories"] == 2
+
+
+def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
+    def frame(rows):
+        out = pd.DataFrame(rows, columns=["geo", "country", "weak"]).set_index("geo")
+        return out
+
+    nuts2 = frame([("AT11", "AT", True), ("AT12", "AT", False), ("AT13", "AT", False)])
+    nuts2 = pd.concat([nuts2, frame([("BE21", "BE", True), ("BE22", "BE", True)])])
+    nuts1 = frame([("AT1", "AT", False), ("BE2", "BE", True)])
+    monkeypatch.setattr(regions, "EU27", ("AT", "BE"))
+    monkeypatch.setattr(regions, "weakness", lambda period: nuts2)
+    monkeypatch.setattr(regions, "nuts1_weakness", lambda period: nuts1)
+    # AT: 1 region (0 weak) or 3 (1 weak); BE: 1 (1 weak) or 2 (2 weak).
+    per_weak, per_country = regions.mixed_level_counts(4)
+    assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT2 level + BE1
+    per_weak, _ = regions.mixed_level_counts(3)
+    assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT1 + BE2
+    assert per_country.loc["AT", "nuts2"] == 3 and per_country.loc["BE", "nuts1_weak"] == 1
