@@ -160,3 +160,56 @@ def test_main_estimate_on_real_data():
 
 
 MAIN = {"outcome_year": 2023, "nobs": 232, "coef": -0.00438, "se": 0.01342}
+
+
+# --------------------------------------------------------------------------- chapter parameters
+
+GOOD_PARAMETERS = dict(
+    strength_measure="node_share",
+    lq_threshold=1.5,
+    share_threshold=0.01,
+    star_lq=2.0,
+    benchmark_quantile=0.75,
+    strength_years=[2008, 2009, 2010],
+    sample="eu27",
+    seed=0,
+    k_neighbours=5,
+    suppressed="bound",
+)
+
+
+def test_parameters_are_validated_with_clear_messages():
+    from eucluster import covariates
+
+    covariates.validate_parameters(**GOOD_PARAMETERS)
+    bad = {**GOOD_PARAMETERS, "sample": "capitals", "lq_threshold": 0.5, "strength_years": [2020]}
+    with pytest.raises(ValueError) as error:
+        covariates.validate_parameters(**bad)
+    message = str(error.value)
+    assert "sample must be one of" in message
+    assert "lq_threshold" in message and "strength_years" in message
+
+
+def test_select_sample():
+    from eucluster import covariates
+
+    frame = pd.DataFrame(
+        {"capital": [True, False, False], "weak": [False, True, False]}, index=["a", "b", "c"]
+    )
+    assert covariates.select_sample(frame, "no_capitals").index.tolist() == ["b", "c"]
+    assert covariates.select_sample(frame, "weak").index.tolist() == ["b"]
+    with pytest.raises(ValueError, match="sample must be one of"):
+        covariates.select_sample(frame, "all")
+
+
+@pytest.mark.skipif(not _data_available(), reason="the JRC cross-walk file is not available")
+def test_recoding_keeps_totals_and_splits_by_population():
+    from eucluster import covariates
+
+    # PL12 (NUTS 2013, Mazowieckie) became PL91 + PL92 in 2021; FR10 kept its code.
+    counts = pd.DataFrame({"jobs": [1000.0, 500.0]}, index=["PL12", "FR10"])
+    recoded = covariates.recode_counts(counts, 2013)
+    assert recoded["jobs"].sum() == pytest.approx(1500.0)
+    assert recoded.loc["FR10", "jobs"] == pytest.approx(500.0)
+    assert recoded.loc[["PL91", "PL92"], "jobs"].sum() == pytest.approx(1000.0)
+    assert 0 < recoded.loc["PL91", "jobs"] < 1000
