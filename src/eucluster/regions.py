@@ -388,10 +388,12 @@ def weakness_for(
     weak``.
 
     Identical and renamed regions take the label of their NUTS 2021 region. A split region
-    (e.g. HU10 -> HU11 + HU12) gets a label only when all its parts share the category, with
-    the population-weighted GDP value of the parts left missing; otherwise the label is
-    missing (``weak`` is a nullable boolean). Codes outside the EU-27 or at another level than
-    NUTS 2 get missing labels and ``recode`` says why. Unknown codes raise UnknownNutsCodeError.
+    (e.g. HU10 -> HU11 + HU12) gets a label only when all its parts share the category (its
+    GDP value stays missing: the parts' values cannot be combined without weights); otherwise
+    the label is missing (``weak`` is a nullable boolean). Codes outside the EU-27 or at
+    another level than NUTS 2 get missing labels and ``recode`` says why (``not a study
+    region``, ``other version``, ``extra-regio`` ...). Unknown codes raise
+    UnknownNutsCodeError.
     """
     codes = pd.Index(pd.Series(list(geo_codes), dtype="str").unique(), name="geo")
     frame = pd.DataFrame({"geo": codes})
