@@ -570,12 +570,15 @@ main_choice = {
     "sample": sample,
     "controls": "baseline",
     "fixed_effects": True,
-    "threshold": dict(
-        node_share=f"lq_threshold={lq_threshold:g}",
-        node_count=f"lq_threshold={lq_threshold:g}",
-        star_share=f"star_lq={star_lq:g}",
-        benchmark_share=f"benchmark_quantile={benchmark_quantile:g}",
-    )[strength_measure],
+    "threshold": covariates.threshold_label(
+        strength_measure,
+        dict(
+            node_share=lq_threshold,
+            node_count=lq_threshold,
+            star_share=star_lq,
+            benchmark_share=benchmark_quantile,
+        )[strength_measure],
+    ),
 }
 curve_chart = regression.specification_chart(
     curve, main_choice, y_title="Coefficient of strength (1 SD)"

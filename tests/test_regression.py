@@ -126,6 +126,31 @@ def test_lm_tests_quiet_without_dependence():
     assert min(spatial.lagrange_multiplier(y, x, w).pvalues().values()) > 0.01
 
 
+def test_lm_lag_detects_spatial_lag():
+    rng = np.random.default_rng(1)
+    w = _grid_weights(15)
+    n = len(w)
+    x = np.column_stack([np.ones(n), rng.normal(size=n)])
+    y = np.linalg.solve(np.eye(n) - 0.6 * w, x @ np.array([1.0, 2.0]) + rng.normal(size=n))
+    lm = spatial.lagrange_multiplier(y, x, w)
+    assert lm.pvalues()["lm_lag"] < 0.001
+    assert lm.robust_lm_lag > lm.robust_lm_error
+
+
+def test_morans_i_wrapper_matches_formula():
+    from libpysal.weights import lat2W
+
+    weights = lat2W(10, 10)
+    weights.transform = "r"
+    ids = list(weights.id_order)
+    gradient = pd.Series([float(i // 10 + i % 10) for i in range(100)], index=ids)
+    result = spatial.morans_i(gradient, weights, permutations=99, seed=1)
+    z = gradient.to_numpy() - gradient.mean()
+    w = spatial.dense(weights)
+    assert result.statistic == pytest.approx((z @ w @ z) / (z @ z), rel=1e-10)
+    assert result.statistic > 0.5 and result.pvalue_permutation <= 0.01
+
+
 # --------------------------------------------------------------------------- real data
 
 

@@ -460,6 +460,20 @@ THRESHOLD_GRID = {
 }
 
 
+_THRESHOLD_NAMES = {
+    "lq_threshold": "node LQ",
+    "star_lq": "star LQ",
+    "benchmark_quantile": "CMP LQ percentile",
+}
+
+
+def threshold_label(measure: str, value: float) -> str:
+    """How the specification curve names the threshold of ``measure`` set to ``value``."""
+    argument = THRESHOLD_GRID[measure][0]
+    shown = f"{100 * value:g}" if argument == "benchmark_quantile" else f"{value:g}"
+    return f"{_THRESHOLD_NAMES[argument]} {shown}"
+
+
 def specification_cases(frame: pd.DataFrame, jobs: pd.DataFrame):
     """Yield ``(Specification, data)`` for every measure x threshold x sample x fixed effects x
     control set; ``data`` is ``frame`` with a ``strength`` column standardised over all
@@ -479,7 +493,7 @@ def specification_cases(frame: pd.DataFrame, jobs: pd.DataFrame):
                     for control in ("none", "baseline"):
                         spec = Specification(
                             measure=measure,
-                            threshold=f"{argument}={value:g}",
+                            threshold=threshold_label(measure, value),
                             sample=sample,
                             controls=control,
                             fixed_effects=fixed,

@@ -592,7 +592,12 @@ def specification_chart(curve: pd.DataFrame, main: dict, *, y_title: str = ""):
                 scale=alt.Scale(domain=[0, len(data) + 1]),
                 axis=alt.Axis(labels=False, ticks=False),
             ),
-            y=alt.Y("choice:N", title=None, sort=sorted(choices["choice"].unique())),
+            y=alt.Y(
+                "choice:N",
+                title=None,
+                sort=sorted(choices["choice"].unique()),
+                axis=alt.Axis(labelLimit=300),
+            ),
             color=colour,
         )
         .properties(width=width)
