@@ -206,6 +206,32 @@ for key, fit in [("main", main), ("pooled", fits["pooled"]), ("controls", fits["
         definition=f"observations in the '{fit.label}' model",
         fmt="{:d}",
     )
+unsplit = regression.ols(
+    frame[~frame["apportioned"]].assign(strength=frame[strength_column]),
+    "log_gdp",
+    ["strength", *covariates.BASE_CONTROLS],
+    fixed_effects="country",
+)
+figures.publish(
+    "regression.sample.apportioned",
+    int(frame["apportioned"].sum()),
+    unit="regions",
+    definition="regions whose early employment is a population-weighted share of a region "
+    "that was split by a later NUTS revision",
+    fmt="{:d}",
+)
+for name, value, fmt in [
+    ("strength.coef", unsplit.estimate("strength")[0], "{:.3f}"),
+    ("strength.se", unsplit.estimate("strength")[1], "{:.3f}"),
+    ("nobs", unsplit.nobs, "{:d}"),
+]:
+    figures.publish(
+        f"regression.unsplit.{name}",
+        value,
+        unit="regions" if name == "nobs" else "log points",
+        definition=f"main model without the apportioned regions: {name}",
+        fmt=fmt,
+    )
 figures.publish(
     "regression.main.clusters",
     main.n_clusters,
@@ -252,7 +278,11 @@ if prose_run:
 # error of {glue}`regression.main.strength.se` clustered by country, on {glue}`regression.main.nobs`
 # regions: a 95 % interval from {glue}`regression.main.strength.low_pct` % to
 # {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation of strength,
-# which excludes any large association in either direction.
+# which excludes any large association in either direction. The
+# {glue}`regression.sample.apportioned` regions whose early employment had to be shared out by
+# population, because their region was split by a later NUTS revision, do not drive it: without
+# them the estimate is {glue}`regression.unsplit.strength.coef`
+# ({glue}`regression.unsplit.strength.se`, {glue}`regression.unsplit.nobs` regions).
 
 # %% tags=["remove-input"]
 order = ["pooled", "controls", "main", "interaction"]

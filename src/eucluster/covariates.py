@@ -136,6 +136,22 @@ def recode_counts(frame: pd.DataFrame, from_version: int | Sequence[int]) -> pd.
     return recoded
 
 
+def apportioned_regions(codes, versions: Sequence[int] = (2013, 2010, 2006)) -> set[str]:
+    """NUTS 2021 regions that receive a population-weighted part (1-99 %; smaller pieces are
+    slivers of a boundary correction) of one of ``codes`` under :func:`recode_counts`: their
+    counts are estimates, not published values.
+    (:func:`eucluster.regions.recode` drops such regions instead; the chapter checks both.)"""
+    remaining = set(codes)
+    found: set[str] = set()
+    for version in versions:
+        pieces = crosswalk(version)
+        pieces = pieces[pieces["from_code"].isin(remaining)]
+        share = pieces["weight"]
+        found |= set(pieces.loc[(share > 0.01) & (share < 0.99), "to_code"])
+        remaining -= set(pieces["from_code"])
+    return found
+
+
 def recode_rates(values: pd.Series, from_version: int) -> pd.Series:
     """Recode a rate or index (indexed by NUTS code) to NUTS 2021 as the population-weighted
     mean over the pieces that make up each new region."""
@@ -356,6 +372,12 @@ def analysis_frame(
     frame = frame.join(controls())
     frame["high_wage_share"] = high_wage_share(jobs, strength_years).reindex(frame.index)
     frame["capital"] = frame.index.isin(list(CAPITAL_REGIONS.values()))
+    sbs = load("sbs_r_nuts06_r2")
+    published = sbs.loc[
+        sbs["year"].isin(list(strength_years)) & sbs["value"].notna() & _is_nuts2(sbs["geo"]),
+        "geo",
+    ].unique()
+    frame["apportioned"] = frame.index.isin(sorted(apportioned_regions(published)))
     weak = weak_regions()
     frame["weak"] = weak.reindex(frame.index).fillna(False).astype(bool)
     frame["weak_int"] = frame["weak"].astype(float)
