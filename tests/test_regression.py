@@ -184,7 +184,7 @@ def test_main_estimate_on_real_data():
     assert se == pytest.approx(MAIN["se"], abs=5e-4)
 
 
-MAIN = {"outcome_year": 2023, "nobs": 232, "coef": -0.00438, "se": 0.01342}
+MAIN = {"outcome_year": 2023, "nobs": 237, "coef": -0.00477, "se": 0.01362}
 
 
 # --------------------------------------------------------------------------- chapter parameters

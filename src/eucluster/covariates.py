@@ -152,6 +152,22 @@ def apportioned_regions(codes, versions: Sequence[int] = (2013, 2010, 2006)) -> 
     return found
 
 
+def rates_to_2021(values: pd.Series) -> pd.Series:
+    """Files labelled NUTS 2021 by the 2026 API pull already use NUTS 2024 codes for the
+    Netherlands and Portugal (NL35, PT1A ...). Turn those rates back into NUTS 2021 regions as
+    population-weighted means (for GDP per head this is exactly total GDP over total
+    population); other codes pass unchanged."""
+    values = values.dropna()
+    pieces = crosswalk(2024)
+    newer = pieces.loc[pieces["from_code"] != pieces["to_code"], "from_code"].unique()
+    only_2024 = values.index.intersection(newer).difference(pieces["to_code"].unique())
+    if not len(only_2024):
+        return values
+    recoded = recode_rates(values.loc[only_2024], 2024)
+    kept = values.drop(index=only_2024)
+    return pd.concat([kept, recoded.drop(index=kept.index, errors="ignore")]).rename(values.name)
+
+
 def recode_rates(values: pd.Series, from_version: int) -> pd.Series:
     """Recode a rate or index (indexed by NUTS code) to NUTS 2021 as the population-weighted
     mean over the pieces that make up each new region."""
@@ -226,7 +242,8 @@ def gdp_per_head(unit: str = "pps") -> pd.DataFrame:
     name = {"pps": "nama_10r_2gdp_pps_hab", "eu27": "nama_10r_2gdp_pps_hab_eu27"}[unit]
     gdp = load(name)
     gdp = gdp[_is_nuts2(gdp["geo"])]
-    return gdp.pivot_table(index="geo", columns="year", values="value", aggfunc="first")
+    wide = gdp.pivot_table(index="geo", columns="year", values="value", aggfunc="first")
+    return pd.DataFrame({year: rates_to_2021(wide[year]) for year in wide.columns})
 
 
 def eu_gdp_per_head() -> pd.Series:
@@ -263,7 +280,7 @@ def weak_regions(threshold: float = WEAK_THRESHOLD, years: Sequence[int] = WEAK_
 def _mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series:
     rows = frame if mask is None else frame[mask]
     rows = rows[rows["year"].isin(list(years)) & _is_nuts2(rows["geo"])]
-    return rows.groupby("geo")["value"].mean()
+    return rates_to_2021(rows.groupby("geo")["value"].mean())
 
 
 def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
