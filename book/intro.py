@@ -58,8 +58,81 @@ figures.publish(
 
 # %% [markdown]
 # {numref}`tbl-documents` lists them. Their tables are digitised as typed data with their
-# provenance ({glue}`intro.published_tables.count` tables in `data/published/`), and the
-# chapter *What the documents report* shows them as published.
+# provenance ({glue}`intro.published_tables.count` tables in `data/published/`).
+#
+# ## What the chapters do
+#
+# - {doc}`documents` shows the documents' tables as published, and {doc}`audit` tests them
+#   against each other: parts against totals, percentages against counts, text against tables.
+# - {doc}`regions` applies the cohesion-policy rule (GDP per head below 75 % of the EU-27
+#   average) to Eurostat data and maps the structurally weak regions.
+# - {doc}`nodes` recomputes the ECCP paper's specialisation nodes from Eurostat employment by
+#   NACE division and sets its Table 1 beside the published one; {doc}`ecosystems` does the
+#   same for the industrial-ecosystem Tables 2 and 3 and tests how much the contrast depends
+#   on the method's choices.
+# - {doc}`regression` asks whether cluster strength goes with regional prosperity, with the
+#   diagnostics a referee would ask for.
+# - {doc}`organisations` profiles the best-practice cluster organisations, and
+#   {doc}`recommendations` sets the documents' policy advice side by side and against the
+#   book's evidence.
+#
+# ## The data and their vintages
+#
+# Official statistics come from Eurostat, the Commission's Joint Research Centre and GISCO, read
+# through one door that checks every file against its registered checksum.
+# {numref}`tbl-vintages` lists the main ones; the chapter {doc}`regions` gives the full
+# provenance table, and `eucluster data status` lists all of them.
+
+# %% tags=["remove-input"]
+from eucluster import data
+
+main_datasets = [
+    "sbs_r_nuts06_r2",
+    "nama_10r_2gdp_pps_hab_eu27",
+    "lfst_r_lfe2emp",
+    "rci_2022",
+    "ris_2023",
+    "jrc_nuts_crosswalks",
+    "gisco_nuts2021_l2",
+]
+vintages = pd.DataFrame(
+    [
+        {
+            "Dataset": f"`{d.name}`",
+            "Content": d.title,
+            "Vintage": d.vintage,
+            "NUTS version": str(d.nuts_version) if d.nuts_version else "several",
+        }
+        for d in map(data.dataset, main_datasets)
+    ]
+)
+for key, name in (("employment", "sbs_r_nuts06_r2"), ("gdp", "nama_10r_2gdp_pps_hab_eu27")):
+    figures.publish(
+        f"intro.{key}.vintage",
+        data.dataset(name).vintage,
+        unit="",
+        definition=f"release (vintage) of {name} in the data registry",
+    )
+    figures.publish(
+        f"intro.{key}.nuts_version",
+        str(data.dataset(name).nuts_version),
+        unit="",
+        definition=f"NUTS version of the region codes of {name} in the data registry",
+    )
+show_table(
+    vintages,
+    label="tbl-vintages",
+    caption="The main datasets, with the release (vintage) and the NUTS version of their "
+    "region codes, as registered in eucluster.data.",
+)
+
+# %% [markdown]
+# The regional employment by industry, the basis of every specialisation node, is the
+# Eurostat release of {glue}`intro.employment.vintage` in NUTS {glue}`intro.employment.nuts_version`
+# codes; regional GDP per head comes from the release of {glue}`intro.gdp.vintage`, registered
+# as NUTS {glue}`intro.gdp.nuts_version` (the regions chapter explains the few newer codes it
+# contains). Codes are converted with the JRC cross-walks before any join, and every
+# chapter counts what a conversion or a join drops.
 #
 # ## How to read this book
 #
@@ -68,16 +141,28 @@ figures.publish(
 # from a document carry a reference to the document, section and table. Code that a reader may
 # want to see is folded under the figures; set-up code is hidden.
 #
-# ## How to rebuild it
+# ## How to rebuild and re-execute it
 #
 # On a Debian machine with Python 3.11, two commands do everything, from a fresh clone with the
 # shared data folder beside it:
 #
 # ```bash
 # make book   # virtual environment, packages, TeX; HTML in _build/html, PDF in _build/latex
-# make test   # unit tests, chapter tests, strict HTML build, PDF checks
+# make test   # lint, unit tests, chapter tests, strict HTML build, PDF and browser checks
 # ```
 #
 # Inside the virtual environment, `jupyter-book build .` builds the same HTML book. The data
 # are read from the folder named by the environment variable `EUCLUSTER_DATA`, by default
-# `../shared/data/external`; `eucluster data status` lists what is found and verified.
+# `../shared/data/external`; `eucluster data status` lists what is found and verified, and
+# `eucluster data fetch` downloads verified copies when the machine is online.
+#
+# Each computational chapter starts with a cell of parameters (thresholds, year, sample,
+# random seed). A reviewer re-executes one chapter under other values with
+#
+# ```bash
+# eucluster rerun nodes -p lq_threshold 2.0
+# ```
+#
+# which checks the names and types of the parameters before running anything, executes the
+# chapter into `_build/rerun/` and prints every key figure that changed, beside its value in
+# the published build.

@@ -16,8 +16,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pooch
-
 from eucluster.paths import PROJECT_ROOT
 
 SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data" / "external"
@@ -25,6 +23,8 @@ SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data" / "external"
 
 def user_dir() -> Path:
     """Per-user folder for downloaded source files (used when no shared snapshot exists)."""
+    import pooch  # imported here: pooch pulls in tqdm.auto, which warns inside notebooks
+
     return Path(pooch.os_cache("eucluster"))
 
 
