@@ -91,7 +91,8 @@ def figure_captions(path: Path) -> list[str]:
             body = lines[number + 1 :]
             while body and (body[0].startswith(":") or not body[0].strip()):
                 body = body[1:]
-            words = re.sub(r"\{[a-z:]+\}`([^`<]*)(?:<[^>]*>)?`", r"\1", body[0]).split()
+            # Up to the first MyST role: a {numref} or {glue} renders as text the source lacks.
+            words = body[0].split("{")[0].split()
             captions.append(" ".join(words[:6]))
     return captions
 
