@@ -58,7 +58,7 @@ def test_unknown_parameter_lists_what_is_allowed():
 
 
 def test_wrong_type_is_refused_before_running():
-    with pytest.raises(rerun.RerunError, match=r"'two' is not a int"):
+    with pytest.raises(rerun.RerunError, match=r"'two' is not of type int"):
         rerun.coerce({"year": "two"}, {"year": 2015})
     with pytest.raises(rerun.RerunError, match="write true or false"):
         rerun.coerce({"flag": "yes"}, {"flag": False})

@@ -99,7 +99,7 @@ def coerce(requested: dict[str, str], defaults: dict[str, Any]) -> dict[str, Any
             values[name] = _convert(text, default)
         except ValueError as exc:
             raise RerunError(
-                f"parameter {name!r}: {text!r} is not a {type(default).__name__} ({exc}). "
+                f"parameter {name!r}: {text!r} is not of type {type(default).__name__} ({exc}). "
                 f"Allowed: {_describe(defaults)}."
             ) from None
     return values
