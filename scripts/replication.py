@@ -1,6 +1,6 @@
-"""Write the generated parts of REPLICATION.md from the code, so they cannot drift from it.
+"""Write the generated parts of REPLICATION.md and README.md from the code and measurements.
 
-``REPLICATION.md`` is prose with blocks between ``<!-- BEGIN generated:NAME -->`` and
+Both files are prose with blocks between ``<!-- BEGIN generated:NAME -->`` and
 ``<!-- END generated:NAME -->``. This script rewrites those blocks:
 
 * ``data``: every registered dataset with origin, vintage, licence, how to get it online and
@@ -8,7 +8,8 @@
 * ``outputs``: every numbered table and figure with its chapter and the ``eucluster``
   functions called in the cell that makes it;
 * ``software``: the pinned requirements;
-* ``timings``: the measured benchmark and step times in ``benchmarks/results``.
+* ``timings``: the measured benchmark and step times in ``benchmarks/results``;
+* ``benchmarks``: the same as a table for the README.
 
 ``python scripts/replication.py`` updates the file; ``--check`` fails when it is out of date
 (the unit tests run that).
@@ -25,7 +26,6 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = ROOT / "REPLICATION.md"
 BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n).*?(<!-- END generated:\2 -->)", re.S)
 LABEL = re.compile(r"""label=["'](tbl-[\w-]+)["']|["'](fig-[\w-]+)["']""")
 
@@ -147,12 +147,51 @@ def timings_block() -> str:
     return "\n\n".join(lines) or "(no measurement recorded yet)"
 
 
+def _minutes(seconds: float) -> str:
+    return f"{int(seconds // 60)} min {int(seconds % 60):02d} s"
+
+
+def benchmarks_block() -> str:
+    """The measured times and ratios, as a table for the README."""
+    results = ROOT / "benchmarks" / "results"
+
+    def read(name: str) -> dict:
+        path = results / f"{name}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+    rows = ["| measurement | result | source |", "|---|---|---|"]
+    fresh = read("fresh_clone")
+    if fresh:
+        where = (
+            f"fresh clone of {fresh['commit']}, {fresh['cpus']} CPUs, TeX {fresh['tex_packages']}"
+        )
+        rows.append(f"| `make book` | {_minutes(fresh['make_book_seconds'])} | {where} |")
+        rows.append(f"| `make test` | {_minutes(fresh['make_test_seconds'])} | {where} |")
+    nodes = read("nodes")
+    if nodes:
+        rows.append(
+            f"| nodes: loop / whole-array time | {nodes['ratio_loop_over_vectorised']:.1f} x "
+            f"({nodes['seconds_loop']:.3f} s / {nodes['seconds_vectorised']:.3f} s, "
+            f"{nodes['cells']:,} cells) | `benchmarks/bench_nodes.py` |"
+        )
+    build = read("build")
+    for step, ratio in build.get("ratio_to_cold", {}).items():
+        executed = ", ".join(build["executed"][step]) or "none"
+        rows.append(
+            f"| HTML build, {step.replace('_', ' ')} | {build['seconds'][step]:.0f} s, "
+            f"{ratio:.2f} x cold; chapters executed: {executed} | `benchmarks/bench_build.py` |"
+        )
+    return "\n".join(rows) if len(rows) > 2 else "(no measurement recorded yet)"
+
+
 BLOCKS = {
     "data": data_block,
     "outputs": outputs_block,
     "software": software_block,
     "timings": timings_block,
+    "benchmarks": benchmarks_block,
 }
+TARGETS = [ROOT / "REPLICATION.md", ROOT / "README.md"]
 
 
 def render(text: str) -> str:
@@ -160,15 +199,18 @@ def render(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    current = TARGET.read_text(encoding="utf-8")
-    fresh = render(current)
-    if "--check" in argv:
+    stale = []
+    for target in TARGETS:
+        current = target.read_text(encoding="utf-8")
+        fresh = render(current)
         if fresh != current:
-            print(f"{TARGET.name} is out of date: run `python scripts/replication.py`")
-            return 1
-        return 0
-    TARGET.write_text(fresh, encoding="utf-8")
-    print(f"updated {TARGET.name}")
+            stale.append(target.name)
+            if "--check" not in argv:
+                target.write_text(fresh, encoding="utf-8")
+    if "--check" in argv and stale:
+        print(f"{', '.join(stale)} out of date: run `python scripts/replication.py`")
+        return 1
+    print(f"updated {', '.join(stale)}" if stale else "up to date")
     return 0
 
 
