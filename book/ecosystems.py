@@ -64,21 +64,9 @@ from eucluster.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("ecosystems")
+compute, quote = figures.compute, figures.quote
 KIND_NAMES = {"regional_relevant": "Regional-relevant", "industry_relevant": "Industry-relevant"}
 KIND_COLOURS = {"Regional-relevant": "#009E73", "Industry-relevant": "#CC79A7"}
-
-
-def compute(figure_id, value, *, unit, definition, fmt="{:,.1f}"):
-    """Publish a number this chapter computes, saying how."""
-    return figures.publish(figure_id, value, unit=unit, definition=definition, fmt=fmt)
-
-
-def quote(figure_id, value, *, unit, table, fmt="{:,.1f}"):
-    """Publish a number read from a digitised table, citing the table it comes from."""
-    return figures.publish(
-        figure_id, value, unit=unit, source=published.resource(table).citation, fmt=fmt
-    )
-
 
 study = eccp.study(parameters)
 run, weak = study.run, study.weak

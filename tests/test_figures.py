@@ -92,3 +92,16 @@ def test_merge_drops_chapters_no_longer_in_the_book(build_dir):
 def test_a_relative_build_dir_is_taken_from_the_project_root(monkeypatch):
     monkeypatch.setenv("EUCLUSTER_BUILD_DIR", "_build/elsewhere")
     assert figures.registry_dir() == figures.PROJECT_ROOT / "_build" / "elsewhere"
+
+
+def test_compute_and_quote_are_publish_with_a_definition_or_a_cited_table(build_dir):
+    from eucluster import published
+
+    registry = figures.KeyFigures("intro", glue=False)
+    assert registry.compute("intro.share", 0.25, unit="share", definition="d", fmt="{:.0%}") == 0.25
+    assert registry.quote("intro.quoted", 12, unit="regions", table="eccp_table1") == 12
+    merged = json.loads((build_dir / "key-figures.json").read_text())
+    assert merged["intro.share"]["display"] == "25%"
+    assert merged["intro.share"]["definition"] == "d"
+    assert merged["intro.quoted"]["source"] == published.resource("eccp_table1").citation
+    assert merged["intro.quoted"]["display"] == "12.0"

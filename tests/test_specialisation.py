@@ -21,6 +21,13 @@ def test_location_quotients_by_hand():
     pd.testing.assert_frame_equal(sp.location_quotients(SMALL), SMALL_LQ, check_names=False)
 
 
+def test_benchmark_ratios_by_hand():
+    totals, lq, regional_share, industry_share = sp.benchmark_ratios(SMALL, None, None, None, None)
+    assert totals.tolist() == [100.0, 100.0, 200.0]
+    pd.testing.assert_frame_equal(lq, SMALL_LQ, check_names=False)
+    assert regional_share.loc["A", "s3"] == 0.9 and industry_share.loc["C", "s2"] == 0.8
+
+
 def test_nodes_by_hand():
     found = sp.nodes(SMALL)
     # Only A-s3 (LQ 1.8, 90 % of A, 45 % of s3) and C-s2 (LQ 1.6, 40 % of C, 80 % of s2).

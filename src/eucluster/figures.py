@@ -121,6 +121,24 @@ class KeyFigures:
             glue(figure_id, _Text(display), display=False)
         return value
 
+    def compute(
+        self, figure_id: str, value: Any, *, unit: str, definition: str, fmt: str = "{:,.1f}"
+    ) -> Any:
+        """Publish a number the chapter computes, saying how (:meth:`publish` with a
+        ``definition``). Chapters used to define this wrapper each for themselves."""
+        return self.publish(figure_id, value, unit=unit, definition=definition, fmt=fmt)
+
+    def quote(
+        self, figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}"
+    ) -> Any:
+        """Publish a number read from the digitised table ``table`` (a
+        :func:`eucluster.published.resource` name), citing that table as its source, so every
+        chapter cites a quoted number the same way."""
+        from eucluster import published  # lazy: pandas and pandera only for chapters that quote
+
+        source = published.resource(table).citation
+        return self.publish(figure_id, value, unit=unit, source=source, fmt=fmt)
+
     def _write(self) -> None:
         folder = registry_dir() / "key-figures"
         folder.mkdir(parents=True, exist_ok=True)

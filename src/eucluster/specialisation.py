@@ -37,6 +37,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -473,17 +474,9 @@ def location_quotients(
     sector with zero benchmark employment, are NaN.
     """
     values = validate_employment(employment)
-    totals = _region_totals(values, region_totals)
-    sector_totals, total = _benchmark_totals(
-        values,
-        totals,
-        region_totals is not None,
-        benchmark,
-        benchmark_sector_totals,
-        benchmark_total,
-    )
-    lq, _, _ = _ratios(values, totals, sector_totals, total)
-    return lq
+    return benchmark_ratios(
+        values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
+    ).lq
 
 
 def _ratios(
@@ -502,6 +495,40 @@ def _ratios(
         return pd.DataFrame(array, index=values.index, columns=values.columns)
 
     return frame(lq), frame(regional_share), frame(industry_share)
+
+
+class Ratios(NamedTuple):
+    """Region totals ``e_r`` and the three region x sector ratios built on them."""
+
+    totals: pd.Series
+    lq: pd.DataFrame
+    regional_share: pd.DataFrame
+    industry_share: pd.DataFrame
+
+
+def benchmark_ratios(
+    values: pd.DataFrame,
+    region_totals: pd.Series | None,
+    benchmark: pd.DataFrame | None,
+    benchmark_sector_totals: pd.Series | None,
+    benchmark_total: float | None,
+) -> Ratios:
+    """Region totals, location quotients and both shares of a validated matrix ``values``.
+
+    The one place where ``e_r``, ``E_s`` and ``E`` are chosen from the optional totals and
+    benchmark (rules in :func:`location_quotients`), so that nodes, location quotients and the
+    cluster-strength rules of :mod:`eucluster.strength` cannot drift apart on denominators.
+    """
+    totals = _region_totals(values, region_totals)
+    sector_totals, total = _benchmark_totals(
+        values,
+        totals,
+        region_totals is not None,
+        benchmark,
+        benchmark_sector_totals,
+        benchmark_total,
+    )
+    return Ratios(totals, *_ratios(values, totals, sector_totals, total))
 
 
 @dataclass(frozen=True)
@@ -566,16 +593,9 @@ def nodes(
     regional_share_threshold = _check_fraction(regional_share_threshold, "regional_share_threshold")
     industry_share_threshold = _check_fraction(industry_share_threshold, "industry_share_threshold")
     values = validate_employment(_as_complete_matrix(employment, suppressed))
-    totals = _region_totals(values, region_totals)
-    sector_totals, total = _benchmark_totals(
-        values,
-        totals,
-        region_totals is not None,
-        benchmark,
-        benchmark_sector_totals,
-        benchmark_total,
+    _, lq, regional_share, industry_share = benchmark_ratios(
+        values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
     )
-    lq, regional_share, industry_share = _ratios(values, totals, sector_totals, total)
     regional = node_rule(
         lq.to_numpy(), regional_share.to_numpy(), lq_threshold, regional_share_threshold
     )

@@ -163,16 +163,9 @@ def star_clusters(
     if focus_scope not in FOCUS_SCOPES:
         raise ValueError(f"focus_scope must be one of {FOCUS_SCOPES}, got {focus_scope!r}")
     values = specialisation.validate_employment(employment)
-    totals = specialisation._region_totals(values, region_totals)
-    sector_totals, total = specialisation._benchmark_totals(
-        values,
-        totals,
-        region_totals is not None,
-        benchmark,
-        benchmark_sector_totals,
-        benchmark_total,
+    totals, lq, regional_share, _ = specialisation.benchmark_ratios(
+        values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
     )
-    lq, regional_share, _ = specialisation._ratios(values, totals, sector_totals, total)
     positive = values > 0
 
     size = _top_share(values, top_share, "sector")
@@ -243,16 +236,9 @@ def benchmark_strong_clusters(
     if not (np.isfinite(min_employment) and min_employment >= 0):
         raise ValueError(f"min_employment must be a number >= 0, got {min_employment!r}")
     values = specialisation.validate_employment(employment)
-    totals = specialisation._region_totals(values, region_totals)
-    sector_totals, total = specialisation._benchmark_totals(
-        values,
-        totals,
-        region_totals is not None,
-        benchmark,
-        benchmark_sector_totals,
-        benchmark_total,
+    totals, lq, _, _ = specialisation.benchmark_ratios(
+        values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
     )
-    lq, _, _ = specialisation._ratios(values, totals, sector_totals, total)
     positive = values > 0
 
     lq_cutoff = lq.where(positive).quantile(lq_quantile, axis=0)
