@@ -59,6 +59,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="eucluster-bench-") as scratch:
         book = Path(scratch) / "main"
         shutil.copytree(ROOT, book, ignore=IGNORE)
+        # The data folder is found beside the project, as in a real checkout.
+        (Path(scratch) / "shared").symlink_to(ROOT.parent / "shared")
         # The copy reads its code from src/ beside it, not from the working tree's install.
         os.environ["PYTHONPATH"] = str(book / "src")
         steps = {}
