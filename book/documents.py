@@ -28,13 +28,7 @@ from eucluster.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("documents")
-
-
-def quote(figure_id, value, *, unit, table, fmt="{:,.1f}"):
-    """Publish a number read from a digitised table, citing the table it comes from."""
-    return figures.publish(
-        figure_id, value, unit=unit, source=published.resource(table).citation, fmt=fmt
-    )
+quote = figures.quote
 
 
 # %% [markdown]

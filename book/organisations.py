@@ -36,20 +36,10 @@ from eucluster.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("organisations")
+quote = figures.quote
+compute = figures.compute
 alpha = 1 - confidence
 LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
-
-
-def quote(figure_id, value, *, unit, table, fmt="{:,.1f}"):
-    """Publish a number read from a digitised table, citing the table it comes from."""
-    return figures.publish(
-        figure_id, value, unit=unit, source=published.resource(table).citation, fmt=fmt
-    )
-
-
-def compute(figure_id, value, *, unit, definition, fmt="{:,.1f}"):
-    """Publish a number this chapter computes, saying how."""
-    return figures.publish(figure_id, value, unit=unit, definition=definition, fmt=fmt)
 
 
 # %% [markdown]

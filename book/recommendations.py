@@ -32,11 +32,7 @@ from eucluster.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("recommendations")
-
-
-def compute(figure_id, value, *, unit, definition, fmt="{:,.1f}"):
-    """Publish a number this chapter computes, saying how."""
-    return figures.publish(figure_id, value, unit=unit, definition=definition, fmt=fmt)
+compute = figures.compute
 
 
 def join_words(words):
