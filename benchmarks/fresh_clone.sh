@@ -12,13 +12,13 @@ tex="$(command -v xelatex >/dev/null && echo preinstalled || echo installed-by-m
 declare -A seconds
 for target in book test; do
   git clone -q "$repo" "$scratch/main"
+  commit="$(git -C "$scratch/main" rev-parse --short HEAD)"
   start=$(date +%s)
   (cd "$scratch/main" && make "$target" > "$scratch/$target.log" 2>&1) || {
     tail -40 "$scratch/$target.log"; echo "make $target failed on a fresh clone" >&2; exit 1; }
   seconds[$target]=$(( $(date +%s) - start ))
   rm -rf "$scratch/main"
 done
-commit="$(git -C "$repo" rev-parse --short HEAD)"
 cat > "$repo/benchmarks/results/fresh_clone.json" <<JSON
 {
   "commit": "$commit",
