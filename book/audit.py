@@ -170,6 +170,7 @@ formats = {"A": "{}", "B": "{}"}
 show_table(
     audit.findings(results, "000"),
     label="tbl-audit-000",
+    widths=[24, 12, 21, 17, 26],
     caption="Document 000: checks that are not consistent. Line numbers refer to the text "
     "conversion of the paper; Table 1 is at lines 197-206, Tables 2 and 3 at lines 224-267.",
     formats=formats,
@@ -214,6 +215,8 @@ table_kinds = ["table vs annex", "parts vs total"]
 show_table(
     audit.findings(results, "002", table_kinds),
     label="tbl-audit-002-tables",
+    widths=[30, 5, 24, 5, 36],
+    breakable=True,
     caption="Document 002, tables and totals: checks that are not consistent. Tables 3 and 4 "
     "are at lines 952-995 of the text conversion, the Annex 1 count rows at lines 2102-2105.",
     formats=formats,
@@ -226,6 +229,7 @@ over_half = text_findings.index.str.startswith("002.annex1.")
 show_table(
     text_findings[~case_study & ~over_half],
     label="tbl-audit-002-text",
+    widths=[40, 6, 38, 6, 10],
     caption="Document 002, survey text against tables and against itself: checks that are not "
     "consistent. Line numbers refer to the text conversion of the report.",
     formats=formats,
@@ -235,6 +239,7 @@ show_table(
 show_table(
     text_findings[over_half],
     label="tbl-audit-002-over-half",
+    widths=[26, 18, 18, 20, 18],
     caption="Document 002, services said to be offered by over half of the gold and silver "
     "organisations (lines 999-1013) against the Annex 1 counts: checks that are not "
     "consistent.",
@@ -245,6 +250,8 @@ show_table(
 show_table(
     text_findings[case_study],
     label="tbl-audit-002-cases",
+    widths=[24, 7, 32, 8, 29],
+    breakable=True,
     caption="Document 002, case-study profiles against Tables 5 and 9 and the fee schedules: "
     "checks that are not consistent. Table 5 is at lines 1023-1041, Table 9 at lines 1453-1471.",
     formats=formats,
@@ -334,6 +341,7 @@ figures.publish(
 show_table(
     audit.findings(results, "across"),
     label="tbl-audit-across",
+    widths=[20, 16, 22, 12, 30],
     caption="Documents 001 and 003, and comparisons between documents: checks that are not "
     "consistent.",
     formats=formats,
@@ -386,6 +394,7 @@ figures.publish(
 show_table(
     audit.findings(results, "004"),
     label="tbl-audit-004",
+    widths=[24, 5, 24, 5, 42],
     caption="Document 004: recommendation areas whose overview (section 1) and chapter 3 list "
     "a different number of lettered points.",
     formats=formats,

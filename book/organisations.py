@@ -274,13 +274,14 @@ difference_chart = alt.vconcat(
             y_sort=comparison[comparison["kind"] == kind]
             .sort_values("difference", ascending=False)["service_short"]
             .tolist(),
+            label_limit=0,  # no service name is cut short
         ).properties(title=f"{kind.capitalize()} services")
         for kind in ["general", "digitalisation"]
     ]
 ).resolve_scale(x="shared")
 glue(
     "fig-gold-silver-difference",
-    difference_chart.configure_axisY(labelLimit=320),
+    difference_chart.configure_legend(orient="bottom", columns=2, labelLimit=0),
     display=False,
 )
 

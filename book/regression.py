@@ -34,6 +34,7 @@ k_neighbours = 5  # spatial weights: nearest region centroids
 suppressed = "bound"  # confidential SBS cells: bound or exclude
 
 # %% tags=["remove-cell"]
+import altair as alt
 import numpy as np
 from myst_nb import glue
 
@@ -411,7 +412,7 @@ show_table(
 coefficients = regression.coefficient_frame(fits.values(), "strength")
 coefficient_chart = regression.coefficient_chart(
     coefficients, x_title="Coefficient of cluster strength (1 SD), 95 % interval"
-)
+).properties(height=36 * len(coefficients))  # taller rows: the PDF shrinks it to the text width
 glue("fig-regression-coefficients", coefficient_chart, display=False)
 partial = regression.partial_regression(main, "strength").join(frame[["capital"]])
 partial_chart = regression.flagged_scatter(
@@ -470,7 +471,11 @@ leverage_chart = regression.flagged_scatter(
     title="Influence",
     zero_line=True,
 )
-glue("fig-regression-residuals", (residual_chart | leverage_chart), display=False)
+# stacked, not side by side: two panels in a row come out too small in the PDF
+residual_panels = alt.vconcat(
+    residual_chart.properties(height=240), leverage_chart.properties(height=240)
+)
+glue("fig-regression-residuals", residual_panels, display=False)
 figures.publish(
     "regression.influence.max_cooks_region",
     str(influence["cooks_distance"].idxmax()),
@@ -556,8 +561,8 @@ figures.publish(
 # ```{glue:figure} fig-regression-residuals
 # :name: fig-regression-residuals
 #
-# Residuals of the main model against fitted values (left) and studentised residuals against
-# leverage (right); capital regions in orange and labelled. Sources: Eurostat.
+# Residuals of the main model against fitted values (top) and studentised residuals against
+# leverage (bottom); capital regions in orange and labelled. Sources: Eurostat.
 # ```
 #
 # Neighbouring regions share labour markets and suppliers, so their residuals need not be

@@ -294,15 +294,17 @@ def difference_dots(
     y_sort=None,
     band: str | None = None,
     alternative: str | None = None,
+    label_limit: int = 300,
 ):
     """Differences with their intervals around a zero line; ``band`` shades ± a threshold.
 
     Used for gold-minus-silver shares: the zero rule is the "no difference" reference, the
     grey band the smallest difference the group sizes could detect, and ``alternative`` an
-    open ring for the same difference computed from a second source.
+    open ring for the same difference computed from a second source. ``label_limit`` is the
+    widest row label in pixels before it is cut with an ellipsis (0: never cut).
     """
     base = alt.Chart(frame).encode(
-        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=300))
+        y=alt.Y(f"{y}:N", title=None, sort=y_sort, axis=alt.Axis(labelLimit=label_limit))
     )
     layers = []
     if band:

@@ -8,7 +8,7 @@ Markdown output becomes a native docutils table instead: numbered, captioned, re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 from IPython.display import Markdown
@@ -36,8 +36,19 @@ def markdown_table(
     formats: Mapping[str, Formatter] | None = None,
     index: bool = False,
     align: str | None = None,
+    widths: Sequence[int] | None = None,
+    breakable: bool = False,
 ) -> str:
-    """The MyST source of a captioned, labelled table for ``frame``."""
+    """The MyST source of a captioned, labelled table for ``frame``.
+
+    ``widths`` (one positive number per column, the index included when ``index`` is true)
+    fixes the relative column widths. Without it the LaTeX builder sizes columns from their
+    content, which squeezes wide tables of prose into columns one word wide; with it the
+    table spans the text width in these proportions, each column set ragged-right (or
+    ragged-left for numbers) so that narrow columns do not stretch the spaces between words.
+    ``breakable`` lets a long table continue on the next PDF page (a LaTeX ``longtable``)
+    instead of running past the foot of the page.
+    """
     if not label.startswith("tbl-"):
         raise ValueError(f"table labels start with 'tbl-' so that references read well: {label}")
     formats = dict(formats or {})
@@ -53,7 +64,30 @@ def markdown_table(
         for row in data.itertuples(index=False, name=None)
     ]
     body = "\n".join([header, rule, *rows])
-    return f":::{{table}} {caption}\n:name: {label}\n:align: center\n\n{body}\n:::\n"
+    options = f":name: {label}\n:align: center\n"
+    if breakable:
+        options += ":class: longtable\n"
+    prefix = ""
+    if widths is not None:
+        widths = [int(w) for w in widths]
+        if len(widths) != len(data.columns) or min(widths) <= 0:
+            raise ValueError(
+                f"widths needs one positive number per column ({len(data.columns)}): {widths}"
+            )
+        options += ":widths: " + " ".join(str(w) for w in widths) + "\n"
+        prefix = f":::{{tabularcolumns}} {_latex_columns(widths, align)}\n:::\n\n"
+    return f"{prefix}:::{{table}} {caption}\n{options}\n{body}\n:::\n"
+
+
+def _latex_columns(widths: Sequence[int], align: str) -> str:
+    """A LaTeX column specification of ragged paragraph columns in the proportions ``widths``
+    (Sphinx's ``\\X{a}{b}`` is a paragraph column ``a/b`` of the line width)."""
+    total = sum(widths)
+    ragged = {"l": r"\raggedright", "r": r"\raggedleft"}
+    return "".join(
+        f">{{{ragged.get(a, ragged['l'])}\\arraybackslash}}\\X{{{w}}}{{{total}}}"
+        for w, a in zip(widths, align, strict=True)
+    )
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> Markdown:
