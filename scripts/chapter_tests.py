@@ -16,19 +16,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import jupytext
 import nbformat
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from eucluster.book import chapter_notebook, chapter_sources  # noqa: E402
+
 OUT = ROOT / "_build" / "nbval" / "notebooks"
 REFERENCES = ROOT / "tests" / "chapters"
 
 
 def chapters() -> list[Path]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
-    return [ROOT / f"{f}.py" for f in files if (ROOT / f"{f}.py").exists()]
+    return chapter_sources(ROOT)
 
 
 def report_cell(chapter: str) -> nbformat.NotebookNode:
@@ -53,23 +53,17 @@ def prepare() -> None:
     for old in OUT.glob("*.ipynb"):
         old.unlink()
     for path in chapters():
-        notebook = jupytext.read(path, fmt="py:percent")
+        notebook = chapter_notebook(path)
         for cell in notebook.cells:
             if cell.cell_type == "code":
                 tags = cell.metadata.setdefault("tags", [])
                 tags.append("nbval-ignore-output")
         notebook.cells.append(report_cell(path.stem))
-        notebook.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3",
-            "language": "python",
-        }
         nbformat.write(notebook, OUT / f"{path.stem}.ipynb")
     print(f"prepared {len(chapters())} chapter notebooks in {OUT.relative_to(ROOT)}")
 
 
 def record() -> None:
-    sys.path.insert(0, str(ROOT / "src"))
     from eucluster.figures import report
 
     REFERENCES.mkdir(parents=True, exist_ok=True)

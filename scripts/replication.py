@@ -23,17 +23,17 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from eucluster.book import chapter_sources  # noqa: E402
+
 BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n).*?(<!-- END generated:\2 -->)", re.S)
 LABEL = re.compile(r"""label=["'](tbl-[\w-]+)["']|["'](fig-[\w-]+)["']""")
 
 
 def chapters() -> list[Path]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]] + [c["file"] for c in toc.get("chapters", [])]
-    return [ROOT / f"{f}.py" for f in files if (ROOT / f"{f}.py").exists()]
+    return chapter_sources(ROOT)
 
 
 def code_cells(chapter: Path) -> list[str]:
@@ -101,7 +101,6 @@ def outputs_block() -> str:
 
 
 def data_block() -> str:
-    sys.path.insert(0, str(ROOT / "src"))
     from eucluster.data import datasets
 
     sources = {c.stem: c.read_text(encoding="utf-8") for c in chapters()}

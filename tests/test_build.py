@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
+from eucluster.book import chapter_sources
 from eucluster.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.build
@@ -18,9 +18,7 @@ CSS_EXTERNAL = re.compile(r"""(?:url\(|@import\s+)["']?(?:https?:)?//""", re.I)
 
 
 def chapter_files() -> list[Path]:
-    toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text())
-    names = [toc["root"]] + [c["file"] for c in toc["chapters"]]
-    return [PROJECT_ROOT / f"{n}.py" for n in names if (PROJECT_ROOT / f"{n}.py").exists()]
+    return chapter_sources()
 
 
 def chapter_title(path: Path) -> str:

@@ -38,6 +38,11 @@ def registry_dir() -> Path:
     return folder if folder.is_absolute() else PROJECT_ROOT / folder
 
 
+def chapter_file(chapter: str, build_dir: Path | None = None) -> Path:
+    """Where one chapter's key figures are stored (``<build>/key-figures/<chapter>.json``)."""
+    return (build_dir or registry_dir()) / "key-figures" / f"{chapter}.json"
+
+
 class _Text:
     """A string whose plain-text representation has no quotes, so glued numbers read cleanly."""
 
@@ -140,10 +145,10 @@ class KeyFigures:
         return self.publish(figure_id, value, unit=unit, source=source, fmt=fmt)
 
     def _write(self) -> None:
-        folder = registry_dir() / "key-figures"
-        folder.mkdir(parents=True, exist_ok=True)
+        path = chapter_file(self.chapter)
+        path.parent.mkdir(parents=True, exist_ok=True)
         records = {k: asdict(v) for k, v in sorted(self.figures.items())}
-        _dump(folder / f"{self.chapter}.json", records)
+        _dump(path, records)
         merge(registry_dir())
 
 
@@ -192,7 +197,7 @@ def report(chapter: str, build_dir: Path | None = None) -> str:
     Chapter tests compare this text with a reviewed reference, so a number that changes in the
     book fails a test until someone looks at it.
     """
-    path = (build_dir or registry_dir()) / "key-figures" / f"{chapter}.json"
+    path = chapter_file(chapter, build_dir)
     if not path.exists():
         return f"(no key figures recorded for {chapter})"
     records = json.loads(path.read_text(encoding="utf-8"))

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eucluster.book import chapter_notebook
+from eucluster.figures import chapter_file
 from eucluster.paths import BUILD_DIR, PROJECT_ROOT
 
 BOOK_DIR = PROJECT_ROOT / "book"
@@ -51,12 +53,7 @@ def to_notebook(source: Path, target: Path) -> Path:
     """Convert a percent script to ``.ipynb`` (papermill executes notebooks only)."""
     import jupytext
 
-    notebook = jupytext.read(source, fmt="py:percent")
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
+    notebook = chapter_notebook(source)
     target.parent.mkdir(parents=True, exist_ok=True)
     jupytext.write(notebook, target, fmt="ipynb")
     return target
@@ -151,7 +148,7 @@ def format_changes(chapter: str, found: list[Change], unchanged: int) -> str:
 
 
 def _figures(build_dir: Path, chapter: str) -> dict[str, dict]:
-    path = build_dir / "key-figures" / f"{chapter}.json"
+    path = chapter_file(chapter, build_dir)
     if not path.exists():
         raise RerunError(
             f"{path}: no key figures of the default build to compare with. "
