@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eucluster.book import chapter_sources  # noqa: E402
+from eucluster.book import chapter_notebook, chapter_sources  # noqa: E402
 
 BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n).*?(<!-- END generated:\2 -->)", re.S)
 LABEL = re.compile(r"""label=["'](tbl-[\w-]+)["']|["'](fig-[\w-]+)["']""")
@@ -37,9 +37,7 @@ def chapters() -> list[Path]:
 
 
 def code_cells(chapter: Path) -> list[str]:
-    import jupytext
-
-    notebook = jupytext.read(chapter, fmt="py:percent")
+    notebook = chapter_notebook(chapter)
     return [c.source for c in notebook.cells if c.cell_type == "code"]
 
 
