@@ -2,7 +2,7 @@
 
 Run from the repository root: ``.venv/bin/python benchmarks/bench_nodes.py``. For every year of
 ``sbs_r_nuts06_r2`` it builds the NUTS 2 x division matrix (unpublished cells excluded), then
-times :func:`eucluster.specialisation.nodes` and :func:`eucluster.specialisation.nodes_loop`
+times ``eucluster.measures.specialisation.nodes`` and its loop oracle ``nodes_loop``
 on the same matrices in one process, checks that both give the same nodes, prints the ratio
 and writes it to ``benchmarks/results/nodes.json``. Each timing is the best of ``REPEATS``
 runs over all years, the usual way to take noise from other processes out of a wall-clock
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster import data
-from eucluster import specialisation as sp
+from eucluster.measures import specialisation as sp
 
 REPEATS = 5
 RESULT = Path(__file__).resolve().parent / "results" / "nodes.json"

@@ -22,9 +22,11 @@
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
-from eucluster import audit, charts, published
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster import audit
+from eucluster.data import published
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("audit")

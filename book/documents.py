@@ -22,9 +22,11 @@
 import altair as alt
 import pandas as pd
 
-from eucluster import charts, organisations, published
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.documents import organisations
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("documents")

@@ -35,9 +35,9 @@ grid_lq = [1.25, 1.5, 2.0, 3.0]
 grid_share = [0.005, 0.01, 0.02, 0.05]
 
 # %% tags=["remove-cell"]
-from eucluster import eccp
+from eucluster.measures import node_tables
 
-parameters = eccp.NodeParameters(
+parameters = node_tables.NodeParameters(
     lq_threshold=lq_threshold,
     regional_share=regional_share,
     industry_share=industry_share,
@@ -49,7 +49,7 @@ parameters = eccp.NodeParameters(
     n_bootstrap=n_bootstrap,
     denominator=denominator,
 )
-grid = eccp.GridParameters(grid_lq, grid_share)
+grid = node_tables.GridParameters(grid_lq, grid_share)
 
 # %% tags=["remove-cell"]
 import altair as alt
@@ -57,10 +57,12 @@ import numpy as np
 import pandas as pd
 from myst_nb import glue
 
-from eucluster import charts, ecosystems, published
-from eucluster import specialisation as sp
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.measures import ecosystems
+from eucluster.measures import specialisation as sp
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("ecosystems")
@@ -68,10 +70,10 @@ compute, quote = figures.compute, figures.quote
 KIND_NAMES = {"regional_relevant": "Regional-relevant", "industry_relevant": "Industry-relevant"}
 KIND_COLOURS = {"Regional-relevant": "#009E73", "Industry-relevant": "#CC79A7"}
 
-study = eccp.study(parameters)
+study = node_tables.study(parameters)
 run, weak = study.run, study.weak
 mapping = ecosystems.load_ecosystem_map()
-found = eccp.ecosystem_nodes(run, mapping)
+found = node_tables.ecosystem_nodes(run, mapping)
 
 # %% [markdown]
 # ## From divisions to ecosystems
@@ -147,10 +149,10 @@ show_table(
 # business statistics do not cover.
 
 # %% tags=["remove-cell"]
-tables = eccp.ecosystem_tables(found, weak)
+tables = node_tables.ecosystem_tables(found, weak)
 assert tables["recomputed_pct"].between(0, 100).all()
 assert len(tables) == 2 * 2 * len(coverage)
-for kind, node_type in eccp.NODE_TYPE_NAMES.items():
+for kind, node_type in node_tables.NODE_TYPE_NAMES.items():
     part = tables[tables["node_type"] == node_type]
     compute(
         f"ecosystems.deviation.{kind}",
@@ -197,7 +199,7 @@ long = tables.melt(
     ),
 )
 limit = float(np.ceil(tables["difference"].abs().max() / 10) * 10)
-for node_type in eccp.NODE_TYPE_NAMES.values():
+for node_type in node_tables.NODE_TYPE_NAMES.values():
     part = long[long["node_type"] == node_type]
     shares = part[part["panel"] != "difference"]
     chart = alt.hconcat(
@@ -250,7 +252,7 @@ for node_type in eccp.NODE_TYPE_NAMES.values():
 # the paper's near parity.
 
 # %% tags=["remove-cell"]
-means = eccp.ecosystem_means(found, weak)
+means = node_tables.ecosystem_means(found, weak)
 text = published.load("text_figures").set_index("statement_id")["value"]
 paper_means = {
     ("regional_relevant", "weak"): "000.ecosystems.regional_nodes_weak",
@@ -292,7 +294,7 @@ show_table(
 # {glue}`ecosystems.grid.industry_positive` of the pairs in all.
 
 # %% tags=["remove-cell"]
-threshold_gaps = eccp.threshold_grid(run.found, study.classified, grid.lq, grid.share)
+threshold_gaps = node_tables.threshold_grid(run.found, study.classified, grid.lq, grid.share)
 positive = threshold_gaps[threshold_gaps["gap"] > 0]
 compute(
     "ecosystems.grid.points",
@@ -378,7 +380,7 @@ glue("fig-ecosystems-grid", grid_chart, display=False)
 # division.
 
 # %% tags=["remove-cell"]
-variants = {str(y): {"year": y} for y in eccp.SBS_YEARS if y != parameters.year}
+variants = {str(y): {"year": y} for y in node_tables.SBS_YEARS if y != parameters.year}
 variants = {"this chapter": {}, **variants}
 variants["EU-28 benchmark" if benchmark == "EU27" else "EU-27 benchmark"] = {
     "benchmark": "EU28" if benchmark == "EU27" else "EU27"
@@ -389,7 +391,7 @@ variants[f"denominator: {other_denominator.upper()}"] = {"denominator": other_de
 variants[f"suppressed: {'bound' if suppressed == 'exclude' else 'exclude'}"] = {
     "suppressed": "bound" if suppressed == "exclude" else "exclude"
 }
-gaps = eccp.variant_gaps(study.sbs, parameters, variants, study.weak2)
+gaps = node_tables.variant_gaps(study.sbs, parameters, variants, study.weak2)
 industry_gaps = gaps[gaps["node_kind"] == "industry_relevant"]
 compute(
     "ecosystems.variants.count",

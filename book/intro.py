@@ -19,9 +19,9 @@
 # number beside the published one, and says where the two agree and where they do not.
 
 # %% tags=["remove-cell"]
-from eucluster import published
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 figures = KeyFigures("intro")
 

@@ -33,9 +33,9 @@ n_bootstrap = 2000
 denominator = "sbs"
 
 # %% tags=["remove-cell"]
-from eucluster import eccp
+from eucluster.measures import node_tables
 
-parameters = eccp.NodeParameters(
+parameters = node_tables.NodeParameters(
     lq_threshold=lq_threshold,
     regional_share=regional_share,
     industry_share=industry_share,
@@ -53,17 +53,19 @@ import altair as alt
 import pandas as pd
 from myst_nb import glue
 
-from eucluster import charts, published, regions
-from eucluster import specialisation as sp
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.geo import regions
+from eucluster.measures import specialisation as sp
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("nodes")
 compute, quote = figures.compute, figures.quote
 KIND_NAMES = {"regional_relevant": "Regional-relevant", "industry_relevant": "Industry-relevant"}
 
-study = eccp.study(parameters)
+study = node_tables.study(parameters)
 run, weak = study.run, study.classified
 counts = run.counts
 
@@ -152,7 +154,7 @@ compute(
 )
 compute(
     "nodes.data.countries",
-    len(set(eccp.countries(run.employment.index))),
+    len(set(node_tables.countries(run.employment.index))),
     unit="countries",
     definition="EU-27 countries with regional data for the year",
     fmt="{:d}",
@@ -267,8 +269,8 @@ compute(
     fmt="{:d}",
 )
 shapes = regions.boundaries(2).rename(columns={"name_latn": "name"})
-shapes = shapes[shapes["country"].isin(eccp.EU27)][["geo", "name", "geometry"]]
-on_map = eccp.to_nuts2021(counts)
+shapes = shapes[shapes["country"].isin(node_tables.EU27)][["geo", "name", "geometry"]]
+on_map = node_tables.to_nuts2021(counts)
 node_maps = alt.hconcat(
     *[
         charts.choropleth(
@@ -300,7 +302,7 @@ glue("fig-nodes-map", node_maps, display=False)
 # ({glue}`nodes.top.division`), a node in {glue}`nodes.top.regions` regions.
 
 # %% tags=["remove-cell"]
-top = eccp.top_divisions(run.found, weak, "industry_relevant", n=10)
+top = node_tables.top_divisions(run.found, weak, "industry_relevant", n=10)
 compute("nodes.top.division", top.loc[0, "division"], unit="", definition="NACE code")
 compute("nodes.top.label", top.loc[0, "label"], unit="", definition="NACE Rev. 2 title")
 compute(
@@ -340,8 +342,8 @@ show_table(
 # the published ones.
 
 # %% tags=["remove-cell"]
-table1 = eccp.table1(counts, study.weak)
-tests = eccp.table1_tests(counts, study.weak, parameters)
+table1 = node_tables.table1(counts, study.weak)
+tests = node_tables.table1_tests(counts, study.weak, parameters)
 compute(
     "nodes.groups.threshold",
     regions.LESS_DEVELOPED_BELOW / 100,
@@ -359,7 +361,7 @@ for group in ("weak", "non_weak"):
     )
 compute(
     "nodes.groups.unclassified",
-    len(eccp.unclassified(run.employment.index, study.weak)),
+    len(node_tables.unclassified(run.employment.index, study.weak)),
     unit="regions",
     definition="regions without a weak/non-weak label",
     fmt="{:d}",
@@ -414,7 +416,7 @@ compute(
 assert table1[["weak", "non_weak"]].ge(0).all().all()
 assert table1.loc["regional_relevant", "n_weak"] + table1.loc[
     "regional_relevant", "n_non_weak"
-] + len(eccp.unclassified(run.employment.index, study.weak)) == len(run.employment)
+] + len(node_tables.unclassified(run.employment.index, study.weak)) == len(run.employment)
 assert (tests["ci_low"] <= tests["difference"]).all()
 assert (tests["difference"] <= tests["ci_high"]).all()
 

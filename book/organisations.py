@@ -30,9 +30,11 @@ import pandas as pd
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster import charts, organisations, published
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.documents import organisations
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("organisations")
@@ -774,7 +776,7 @@ assert named.shape[0] <= len(cases)
 #
 # Left: which dimensions each of the twelve case-study profiles in document 002 (sections
 # 2.5.1-2.5.2) describes. Right: funding sources named in the profile's funding and fee text,
-# coded by keyword (`eucluster.organisations.FUNDING_PATTERNS`); blank rows say nothing
+# coded by keyword (`eucluster.documents.organisations.FUNDING_PATTERNS`); blank rows say nothing
 # about money.
 # ```
 #

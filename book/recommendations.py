@@ -26,9 +26,11 @@ import pandas as pd
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster import charts, organisations, published, recommendations
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.data import published
+from eucluster.documents import organisations, recommendations
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("recommendations")

@@ -25,9 +25,11 @@ import pandas as pd
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster import charts, published, regions
-from eucluster.figures import KeyFigures
-from eucluster.tables import markdown_table, show_table
+from eucluster.data import published
+from eucluster.geo import regions
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import markdown_table, show_table
 
 charts.use_theme()
 figures = KeyFigures("regions")

@@ -38,11 +38,13 @@ import altair as alt
 import numpy as np
 from myst_nb import glue
 
-from eucluster import charts, covariates, regression, spatial, strength
-from eucluster.figures import KeyFigures
-from eucluster.tables import show_table
+from eucluster.measures import strength
+from eucluster.models import estimation, regression_data, spatial
+from eucluster.report import charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
 
-covariates.validate_parameters(
+regression_data.validate_parameters(
     strength_measure=strength_measure,
     lq_threshold=lq_threshold,
     share_threshold=share_threshold,
@@ -65,7 +67,7 @@ prose_run = (strength_measure, sample, lq_threshold, list(strength_years)) == (
 )
 
 # %% tags=["remove-cell"]
-full, choices = covariates.analysis_frame(
+full, choices = regression_data.analysis_frame(
     strength_years=tuple(strength_years),
     suppressed=suppressed,
     lq_threshold=lq_threshold,
@@ -73,9 +75,9 @@ full, choices = covariates.analysis_frame(
     star_lq=star_lq,
     benchmark_quantile=benchmark_quantile,
 )
-frame = covariates.select_sample(full, sample)
+frame = regression_data.select_sample(full, sample)
 strength_column = f"{strength_measure}_z"
-fits = regression.chapter_models(frame, strength_column, covariates.BASE_CONTROLS)
+fits = estimation.chapter_models(frame, strength_column, regression_data.BASE_CONTROLS)
 main = fits["main"]
 
 # %% tags=["remove-cell"]
@@ -207,10 +209,10 @@ for key, fit in [("main", main), ("pooled", fits["pooled"]), ("controls", fits["
         definition=f"observations in the '{fit.label}' model",
         fmt="{:d}",
     )
-unsplit = regression.ols(
+unsplit = estimation.ols(
     frame[~frame["apportioned"]].assign(strength=frame[strength_column]),
     "log_gdp",
-    ["strength", *covariates.BASE_CONTROLS],
+    ["strength", *regression_data.BASE_CONTROLS],
     fixed_effects="country",
 )
 figures.publish(
@@ -288,7 +290,7 @@ if prose_run:
 # %% tags=["remove-input"]
 order = ["pooled", "controls", "main", "interaction"]
 show_table(
-    regression.regression_table([fits[k] for k in order if k in fits], regression.LABELS),
+    estimation.regression_table([fits[k] for k in order if k in fits], estimation.LABELS),
     label="tbl-regression-main",
     caption="Log GDP per head (PPS) in the latest full year on standardised cluster strength "
     "in the early years. Coefficients with standard errors in brackets; *** p < 0.01, "
@@ -395,9 +397,9 @@ for key in ("growth", "average", "early_controls", "late_controls"):
 
 # %% tags=["remove-input"]
 show_table(
-    regression.regression_table(
+    estimation.regression_table(
         [fits[k] for k in ("main", "average", "growth", "early_controls", "late_controls")],
-        regression.LABELS,
+        estimation.LABELS,
     ),
     label="tbl-regression-checks",
     caption="The main model (1) with another outcome (2: mean of log GDP per head over the "
@@ -409,13 +411,13 @@ show_table(
 )
 
 # %% tags=["remove-cell"]
-coefficients = regression.coefficient_frame(fits.values(), "strength")
-coefficient_chart = regression.coefficient_chart(
+coefficients = estimation.coefficient_frame(fits.values(), "strength")
+coefficient_chart = estimation.coefficient_chart(
     coefficients, x_title="Coefficient of cluster strength (1 SD), 95 % interval"
 ).properties(height=36 * len(coefficients))  # taller rows: the PDF shrinks it to the text width
 glue("fig-regression-coefficients", coefficient_chart, display=False)
-partial = regression.partial_regression(main, "strength").join(frame[["capital"]])
-partial_chart = regression.flagged_scatter(
+partial = estimation.partial_regression(main, "strength").join(frame[["capital"]])
+partial_chart = estimation.flagged_scatter(
     partial,
     x="x_resid",
     y="y_resid",
@@ -448,10 +450,10 @@ glue("fig-regression-partial", partial_chart, display=False)
 # ```
 
 # %% tags=["remove-cell"]
-influence = regression.influence(main).join(frame[["capital"]])
+influence = estimation.influence(main).join(frame[["capital"]])
 absorbed = int(influence["absorbed"].sum())
 influence = influence[~influence["absorbed"]]
-residual_chart = regression.flagged_scatter(
+residual_chart = estimation.flagged_scatter(
     influence,
     x="fitted",
     y="residual",
@@ -461,7 +463,7 @@ residual_chart = regression.flagged_scatter(
     title="Residuals against fitted values",
     zero_line=True,
 )
-leverage_chart = regression.flagged_scatter(
+leverage_chart = estimation.flagged_scatter(
     influence,
     x="leverage",
     y="studentized",
@@ -499,7 +501,7 @@ figures.publish(
 )
 
 # %% tags=["remove-cell"]
-shapes = covariates.load("gisco_nuts2021_l2").set_index("geo").loc[main.data.index]
+shapes = regression_data.load("gisco_nuts2021_l2").set_index("geo").loc[main.data.index]
 weights = spatial.knn_weights(shapes, k=k_neighbours)
 moran = spatial.morans_i(main.residuals, weights, permutations=999, seed=seed)
 lm = spatial.lagrange_multiplier_fit(main, weights)
@@ -598,19 +600,19 @@ if prose_run:
     assert min(lm_p["robust_lm_error"], lm_p["robust_lm_lag"]) > 0.05, "prose: not decisive"
 
 # %% tags=["remove-cell"]
-jobs = covariates.employment(tuple(strength_years), suppressed).loc[full.index]
-curve = regression.specification_curve(
-    covariates.specification_cases(full, jobs),
+jobs = regression_data.employment(tuple(strength_years), suppressed).loc[full.index]
+curve = estimation.specification_curve(
+    regression_data.specification_cases(full, jobs),
     outcome="log_gdp",
     strength="strength",
-    controls={"none": [], "baseline": list(covariates.BASE_CONTROLS)},
+    controls={"none": [], "baseline": list(regression_data.BASE_CONTROLS)},
 )
 main_choice = {
     "measure": strength_measure,
     "sample": sample,
     "controls": "baseline",
     "fixed_effects": True,
-    "threshold": covariates.threshold_label(
+    "threshold": regression_data.threshold_label(
         strength_measure,
         dict(
             node_share=lq_threshold,
@@ -620,7 +622,7 @@ main_choice = {
         )[strength_measure],
     ),
 }
-curve_chart = regression.specification_chart(
+curve_chart = estimation.specification_chart(
     curve, main_choice, y_title="Coefficient of strength (1 SD)"
 )
 glue("fig-regression-curve", curve_chart, display=False)

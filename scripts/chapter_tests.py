@@ -21,7 +21,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eucluster.book import chapter_notebook, chapter_sources  # noqa: E402
+from eucluster.build.chapters import chapter_notebook, chapter_sources  # noqa: E402
 
 OUT = ROOT / "_build" / "nbval" / "notebooks"
 REFERENCES = ROOT / "tests" / "chapters"
@@ -32,7 +32,7 @@ def chapters() -> list[Path]:
 
 
 def report_cell(chapter: str) -> nbformat.NotebookNode:
-    source = f"from eucluster.figures import report\nprint(report({chapter!r}))"
+    source = f"from eucluster.report.key_figures import report\nprint(report({chapter!r}))"
     cell = nbformat.v4.new_code_cell(source)
     reference = REFERENCES / f"{chapter}.txt"
     if not reference.exists():
@@ -64,7 +64,7 @@ def prepare() -> None:
 
 
 def record() -> None:
-    from eucluster.figures import report
+    from eucluster.report.key_figures import report
 
     REFERENCES.mkdir(parents=True, exist_ok=True)
     for path in chapters():

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eucluster.book import chapter_notebook, chapter_sources  # noqa: E402
+from eucluster.build.chapters import chapter_notebook, chapter_sources  # noqa: E402
 
 BLOCK = re.compile(r"(<!-- BEGIN generated:(\w+) -->\n).*?(<!-- END generated:\2 -->)", re.S)
 LABEL = re.compile(r"""label=["'](tbl-[\w-]+)["']|["'](fig-[\w-]+)["']""")
@@ -79,7 +79,11 @@ def calls(source: str, names: dict[str, str]) -> list[str]:
             and func.value.id in names
         ):
             found.append(f"{names[func.value.id]}.{func.attr}")
-    skip = ("eucluster.tables", "eucluster.figures", "eucluster.charts.use_theme")
+    skip = (
+        "eucluster.report.tables",
+        "eucluster.report.key_figures",
+        "eucluster.report.charts.use_theme",
+    )
     return sorted({f for f in found if not f.startswith(skip)})
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eucluster.book import chapter_sources
+from eucluster.build.chapters import chapter_sources
 from eucluster.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.build

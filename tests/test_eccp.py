@@ -4,8 +4,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eucluster import eccp
-from eucluster import specialisation as sp
+from eucluster.measures import node_tables
+from eucluster.measures import specialisation as sp
 
 RNG = np.random.default_rng(3)
 EMPLOYMENT = pd.DataFrame(
@@ -33,11 +33,11 @@ WEAK = pd.Series([i % 3 == 0 for i in range(30)], index=EMPLOYMENT.index)
 )
 def test_parameters_are_checked_before_any_computation(changes, error, message):
     with pytest.raises(error, match=message):
-        eccp.NodeParameters(**changes)
+        node_tables.NodeParameters(**changes)
 
 
 def test_default_parameters_are_the_papers_thresholds():
-    assert eccp.NodeParameters().thresholds == {
+    assert node_tables.NodeParameters().thresholds == {
         "lq_threshold": 1.5,
         "regional_share_threshold": 0.01,
         "industry_share_threshold": 0.01,
@@ -47,17 +47,17 @@ def test_default_parameters_are_the_papers_thresholds():
 def test_compare_groups_by_hand_and_reproducible():
     values = pd.Series([1.0, 2.0, 3.0, 5.0, 6.0, 7.0], index=list("abcdef"))
     weak = pd.Series([True, True, True, False, False, False], index=values.index)
-    first = eccp.compare_groups(values, weak, seed=1, n_bootstrap=500)
+    first = node_tables.compare_groups(values, weak, seed=1, n_bootstrap=500)
     assert first.difference == pytest.approx(-4.0)
     assert first.ci_low <= -4.0 <= first.ci_high
     assert first.mann_whitney_u == 0.0  # every weak value is below every non-weak value
-    assert first == eccp.compare_groups(values, weak, seed=1, n_bootstrap=500)
-    assert first != eccp.compare_groups(values, weak, seed=2, n_bootstrap=500)
+    assert first == node_tables.compare_groups(values, weak, seed=1, n_bootstrap=500)
+    assert first != node_tables.compare_groups(values, weak, seed=2, n_bootstrap=500)
 
 
 def test_threshold_grid_agrees_with_nodes_at_each_point():
     found = sp.nodes(EMPLOYMENT)
-    grid = eccp.threshold_grid(found, WEAK, [1.25, 1.5], [0.01, 0.05])
+    grid = node_tables.threshold_grid(found, WEAK, [1.25, 1.5], [0.01, 0.05])
     assert len(grid) == 2 * 2 * 2
     for _, row in grid.iterrows():
         kind = row["node_kind"]
@@ -71,7 +71,7 @@ def test_threshold_grid_agrees_with_nodes_at_each_point():
 
 def test_table1_puts_published_values_beside_recomputed_ones():
     counts = sp.node_counts(sp.nodes(EMPLOYMENT))
-    table = eccp.table1(counts, WEAK)
+    table = node_tables.table1(counts, WEAK)
     assert table.loc["industry_relevant", "published_weak"] == 4.8
     assert table.loc["regional_relevant", "published_non_weak"] == 7.2
     expected = counts.loc[WEAK, "regional_relevant"].mean() - 7.9
@@ -82,28 +82,28 @@ def test_table1_puts_published_values_beside_recomputed_ones():
 def test_regions_without_a_class_are_left_out_and_listed():
     weak = WEAK.astype("boolean")
     weak.iloc[0] = pd.NA
-    assert eccp.unclassified(EMPLOYMENT.index, weak) == ["AT00"]
-    assert len(eccp.align_weak(EMPLOYMENT.index, weak)) == 29
+    assert node_tables.unclassified(EMPLOYMENT.index, weak) == ["AT00"]
+    assert len(node_tables.align_weak(EMPLOYMENT.index, weak)) == 29
 
 
 def test_one_sided_classification_is_refused():
     with pytest.raises(ValueError, match="both groups need regions"):
-        eccp.align_weak(EMPLOYMENT.index, pd.Series(True, index=EMPLOYMENT.index))
+        node_tables.align_weak(EMPLOYMENT.index, pd.Series(True, index=EMPLOYMENT.index))
 
 
 def test_weak_by_parent_uses_employment_weights():
     weak2 = pd.Series({"AT11": True, "AT12": False, "AT13": False, "BE21": True})
     employment = pd.Series({"AT11": 700.0, "AT12": 200.0, "AT13": 100.0, "BE21": 5.0})
-    parent = eccp.weak_by_parent(weak2, employment)
+    parent = node_tables.weak_by_parent(weak2, employment)
     assert parent.to_dict() == {"AT1": True, "BE2": True}
 
 
 def test_grid_parameters_are_checked_and_sorted():
-    grid = eccp.GridParameters([2.0, 1.5, 1.5], [0.02, 0.01])
+    grid = node_tables.GridParameters([2.0, 1.5, 1.5], [0.02, 0.01])
     assert grid.lq == (1.5, 2.0) and grid.share == (0.01, 0.02)
     with pytest.raises(ValueError, match="at least one value"):
-        eccp.GridParameters([], [0.01])
+        node_tables.GridParameters([], [0.01])
     with pytest.raises(TypeError, match="list of numbers"):
-        eccp.GridParameters("1.5", [0.01])
+        node_tables.GridParameters("1.5", [0.01])
     with pytest.raises(ValueError, match="fraction"):
-        eccp.GridParameters([1.5], [5])
+        node_tables.GridParameters([1.5], [5])

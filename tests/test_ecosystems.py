@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from eucluster import ecosystems as eco
-from eucluster import specialisation as sp
+from eucluster.measures import ecosystems as eco
+from eucluster.measures import specialisation as sp
 
 MAPPING = pd.DataFrame(
     {

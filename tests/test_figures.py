@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from eucluster import figures
+from eucluster.report import key_figures
 
 
 @pytest.fixture
@@ -15,7 +15,7 @@ def build_dir(tmp_path, monkeypatch):
 
 
 def test_publish_records_value_unit_and_definition(build_dir):
-    registry = figures.KeyFigures("regions", glue=False)
+    registry = key_figures.KeyFigures("regions", glue=False)
     returned = registry.publish(
         "regions.weak.count", np.int64(77), unit="regions", definition="GDP < 75 %", fmt="{:d}"
     )
@@ -33,39 +33,39 @@ def test_publish_records_value_unit_and_definition(build_dir):
 
 
 def test_a_number_needs_a_definition_or_a_source(build_dir):
-    registry = figures.KeyFigures("intro", glue=False)
+    registry = key_figures.KeyFigures("intro", glue=False)
     with pytest.raises(ValueError, match="needs a definition or a source"):
         registry.publish("intro.x", 1, unit="")
 
 
 @pytest.mark.parametrize("bad", ["Regions.Weak", "regions weak", "regions..weak", ""])
 def test_ids_are_dotted_lower_case(build_dir, bad):
-    registry = figures.KeyFigures("intro", glue=False)
+    registry = key_figures.KeyFigures("intro", glue=False)
     with pytest.raises(ValueError, match="dotted lower-case"):
         registry.publish(bad, 1, unit="", definition="d")
 
 
 def test_nan_is_refused(build_dir):
-    registry = figures.KeyFigures("intro", glue=False)
+    registry = key_figures.KeyFigures("intro", glue=False)
     with pytest.raises(ValueError, match="NaN"):
         registry.publish("intro.bad", float("nan"), unit="", definition="d")
 
 
 def test_the_same_id_in_two_chapters_is_an_error(build_dir):
-    figures.KeyFigures("one", glue=False).publish("shared.id", 1, unit="", definition="d")
+    key_figures.KeyFigures("one", glue=False).publish("shared.id", 1, unit="", definition="d")
     with pytest.raises(ValueError, match="published by both"):
-        figures.KeyFigures("two", glue=False).publish("shared.id", 2, unit="", definition="d")
+        key_figures.KeyFigures("two", glue=False).publish("shared.id", 2, unit="", definition="d")
 
 
 def test_rebuilding_a_chapter_replaces_its_figures(build_dir):
-    figures.KeyFigures("one", glue=False).publish("one.old", 1, unit="", definition="d")
-    figures.KeyFigures("one", glue=False).publish("one.new", 2, unit="", definition="d")
-    assert list(figures.load(build_dir)) == ["one.new"]
+    key_figures.KeyFigures("one", glue=False).publish("one.old", 1, unit="", definition="d")
+    key_figures.KeyFigures("one", glue=False).publish("one.new", 2, unit="", definition="d")
+    assert list(key_figures.load(build_dir)) == ["one.new"]
 
 
 def test_two_identical_runs_give_identical_bytes(build_dir):
     def run():
-        registry = figures.KeyFigures("ch", glue=False)
+        registry = key_figures.KeyFigures("ch", glue=False)
         registry.publish("ch.b", 0.1 + 0.2, unit="x", definition="d")
         registry.publish("ch.a", 3, unit="y", source="document 000, Table 1")
         return (build_dir / "key-figures.json").read_bytes()
@@ -74,30 +74,30 @@ def test_two_identical_runs_give_identical_bytes(build_dir):
 
 
 def test_report_lists_shown_values(build_dir):
-    registry = figures.KeyFigures("ch", glue=False)
+    registry = key_figures.KeyFigures("ch", glue=False)
     registry.publish("ch.share", 0.4567, unit="of regions", definition="d", fmt="{:.1%}")
-    assert figures.report("ch") == "ch.share = 45.7% of regions"
-    assert "no key figures" in figures.report("other")
+    assert key_figures.report("ch") == "ch.share = 45.7% of regions"
+    assert "no key figures" in key_figures.report("other")
 
 
 def test_merge_drops_chapters_no_longer_in_the_book(build_dir):
     for chapter in ("kept", "gone"):
-        registry = figures.KeyFigures(chapter, glue=False)
+        registry = key_figures.KeyFigures(chapter, glue=False)
         registry.publish(f"{chapter}.n", 1, unit="x", definition="d", fmt="{:d}")
-    merged = json.loads(figures.merge(build_dir, chapters={"kept"}).read_text())
+    merged = json.loads(key_figures.merge(build_dir, chapters={"kept"}).read_text())
     assert list(merged) == ["kept.n"]
     assert not (build_dir / "key-figures" / "gone.json").exists()
 
 
 def test_a_relative_build_dir_is_taken_from_the_project_root(monkeypatch):
     monkeypatch.setenv("EUCLUSTER_BUILD_DIR", "_build/elsewhere")
-    assert figures.registry_dir() == figures.PROJECT_ROOT / "_build" / "elsewhere"
+    assert key_figures.registry_dir() == key_figures.PROJECT_ROOT / "_build" / "elsewhere"
 
 
 def test_compute_and_quote_are_publish_with_a_definition_or_a_cited_table(build_dir):
-    from eucluster import published
+    from eucluster.data import published
 
-    registry = figures.KeyFigures("intro", glue=False)
+    registry = key_figures.KeyFigures("intro", glue=False)
     assert registry.compute("intro.share", 0.25, unit="share", definition="d", fmt="{:.0%}") == 0.25
     assert registry.quote("intro.quoted", 12, unit="regions", table="eccp_table1") == 12
     merged = json.loads((build_dir / "key-figures.json").read_text())

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from eucluster import organisations, published
+from eucluster.data import published
+from eucluster.documents import organisations
 
 Z95 = 1.959963984540054
 
@@ -133,7 +134,7 @@ def test_funding_sources_code_the_profiles_and_keep_silence_missing():
 
 
 def test_chart_builders_produce_valid_specs():
-    from eucluster import charts
+    from eucluster.report import charts
 
     sizes = organisations.label_group_sizes()
     comparison = organisations.label_comparison(published.load("eu4d_table4"), sizes)

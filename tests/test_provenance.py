@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eucluster import published
+from eucluster.data import published
 from eucluster.paths import SEEDS_DIR
 
 NUMBER = re.compile(r"-?(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")

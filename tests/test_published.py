@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from eucluster import published
+from eucluster.data import published
 
 FIXED_COLUMNS = {
     "eccp_table1": ["indicator", "weak", "non_weak"],

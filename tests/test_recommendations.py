@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from eucluster import published, recommendations
+from eucluster.data import published
+from eucluster.documents import recommendations
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eucluster import data, regions
+from eucluster import data
+from eucluster.geo import regions
 
 pytestmark = pytest.mark.skipif(
     not (data.data_dir() / data.dataset(regions.GDP_DATASET).path).is_file(),

@@ -6,18 +6,18 @@ import pandas as pd
 import pytest
 import statsmodels.api as sm
 
-from eucluster import regression, spatial
+from eucluster.models import estimation, spatial
 
 TRUE_BETA = 0.5
 
 
 @pytest.fixture(scope="module")
 def simulated():
-    return regression.simulate(n=2000, beta=TRUE_BETA, seed=3)
+    return estimation.simulate(n=2000, beta=TRUE_BETA, seed=3)
 
 
 def test_fixed_effects_recover_known_coefficient(simulated):
-    fit = regression.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
+    fit = estimation.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
     coef, se, _ = fit.estimate("strength")
     assert abs(coef - TRUE_BETA) < 3 * se
     assert abs(coef - TRUE_BETA) < 0.05
@@ -25,12 +25,12 @@ def test_fixed_effects_recover_known_coefficient(simulated):
 
 
 def test_pooled_ols_is_biased_when_strength_follows_country_effects(simulated):
-    pooled = regression.ols(simulated, "y", ["strength", "control"])
+    pooled = estimation.ols(simulated, "y", ["strength", "control"])
     assert pooled.estimate("strength")[0] > TRUE_BETA + 0.1
 
 
 def test_hc3_matches_statsmodels(simulated):
-    fit = regression.ols(simulated, "y", ["strength", "control"])
+    fit = estimation.ols(simulated, "y", ["strength", "control"])
     x = sm.add_constant(simulated[["strength", "control"]])
     direct = sm.OLS(simulated["y"], x).fit(cov_type="HC3")
     assert fit.cov_type == "HC3"
@@ -39,7 +39,7 @@ def test_hc3_matches_statsmodels(simulated):
 
 
 def test_clustered_se_matches_statsmodels(simulated):
-    fit = regression.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
+    fit = estimation.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
     dummies = pd.get_dummies(simulated["country"], prefix="fe", drop_first=True).astype(float)
     x = sm.add_constant(pd.concat([simulated[["strength", "control"]], dummies], axis=1))
     groups = pd.factorize(simulated["country"])[0]
@@ -50,38 +50,38 @@ def test_clustered_se_matches_statsmodels(simulated):
 
 
 def test_partial_regression_slope_equals_coefficient(simulated):
-    fit = regression.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
-    part = regression.partial_regression(fit, "strength")
+    fit = estimation.ols(simulated, "y", ["strength", "control"], fixed_effects="country")
+    part = estimation.partial_regression(fit, "strength")
     slope = (part["x_resid"] @ part["y_resid"]) / (part["x_resid"] @ part["x_resid"])
     assert slope == pytest.approx(fit.estimate("strength")[0], rel=1e-8)
 
 
 def test_table_and_errors(simulated):
     fits = [
-        regression.ols(simulated, "y", ["strength"], label="a"),
-        regression.ols(simulated, "y", ["strength", "control"], fixed_effects="country"),
+        estimation.ols(simulated, "y", ["strength"], label="a"),
+        estimation.ols(simulated, "y", ["strength", "control"], fixed_effects="country"),
     ]
-    table = regression.regression_table(fits, {"strength": "Strength"})
+    table = estimation.regression_table(fits, {"strength": "Strength"})
     assert table.iloc[0, 0] == "Strength" and table.iloc[0, 1].endswith("***")
     assert "N" in table.iloc[:, 0].tolist()
     with pytest.raises(KeyError, match="lacks the columns"):
-        regression.ols(simulated, "y", ["nope"])
+        estimation.ols(simulated, "y", ["nope"])
     with pytest.raises(ValueError, match="cov_type"):
-        regression.ols(simulated, "y", ["strength"], cov_type="HC9")
+        estimation.ols(simulated, "y", ["strength"], cov_type="HC9")
 
 
 def test_influence_marks_regions_absorbed_by_their_dummy(simulated):
     data = simulated.copy()
     data.loc[data.index[0], "country"] = "ALONE"
-    fit = regression.ols(data, "y", ["strength"], fixed_effects="country")
-    table = regression.influence(fit)
+    fit = estimation.ols(data, "y", ["strength"], fixed_effects="country")
+    table = estimation.influence(fit)
     assert table["absorbed"].sum() == 1 and bool(table["absorbed"].iloc[0])
     assert np.isnan(table["cooks_distance"].iloc[0])
     assert table["cooks_distance"].iloc[1:].notna().all()
 
 
 def test_stars():
-    assert [regression.stars(p) for p in (0.001, 0.03, 0.07, 0.5)] == ["***", "**", "*", ""]
+    assert [estimation.stars(p) for p in (0.001, 0.03, 0.07, 0.5)] == ["***", "**", "*", ""]
 
 
 # --------------------------------------------------------------------------- spatial
@@ -173,11 +173,11 @@ def _data_available() -> bool:
 def test_main_estimate_on_real_data():
     """Pins the chapter's main estimate: a change in data, recoding or specification that
     moves it fails here and must be looked at."""
-    from eucluster import covariates
+    from eucluster.models import regression_data
 
-    frame, choices = covariates.analysis_frame()
-    fit = regression.ols(frame, **covariates.MAIN_SPECIFICATION)
-    coef, se, _ = fit.estimate(covariates.MAIN_SPECIFICATION["regressors"][0])
+    frame, choices = regression_data.analysis_frame()
+    fit = estimation.ols(frame, **regression_data.MAIN_SPECIFICATION)
+    coef, se, _ = fit.estimate(regression_data.MAIN_SPECIFICATION["regressors"][0])
     assert choices["outcome_year"] == MAIN["outcome_year"]
     assert fit.nobs == MAIN["nobs"]
     assert coef == pytest.approx(MAIN["coef"], abs=5e-4)
@@ -204,36 +204,36 @@ GOOD_PARAMETERS = dict(
 
 
 def test_parameters_are_validated_with_clear_messages():
-    from eucluster import covariates
+    from eucluster.models import regression_data
 
-    covariates.validate_parameters(**GOOD_PARAMETERS)
+    regression_data.validate_parameters(**GOOD_PARAMETERS)
     bad = {**GOOD_PARAMETERS, "sample": "capitals", "lq_threshold": 0.5, "strength_years": [2020]}
     with pytest.raises(ValueError) as error:
-        covariates.validate_parameters(**bad)
+        regression_data.validate_parameters(**bad)
     message = str(error.value)
     assert "sample must be one of" in message
     assert "lq_threshold" in message and "strength_years" in message
 
 
 def test_select_sample():
-    from eucluster import covariates
+    from eucluster.models import regression_data
 
     frame = pd.DataFrame(
         {"capital": [True, False, False], "weak": [False, True, False]}, index=["a", "b", "c"]
     )
-    assert covariates.select_sample(frame, "no_capitals").index.tolist() == ["b", "c"]
-    assert covariates.select_sample(frame, "weak").index.tolist() == ["b"]
+    assert regression_data.select_sample(frame, "no_capitals").index.tolist() == ["b", "c"]
+    assert regression_data.select_sample(frame, "weak").index.tolist() == ["b"]
     with pytest.raises(ValueError, match="sample must be one of"):
-        covariates.select_sample(frame, "all")
+        regression_data.select_sample(frame, "all")
 
 
 @pytest.mark.skipif(not _data_available(), reason="the JRC cross-walk file is not available")
 def test_recoding_keeps_totals_and_splits_by_population():
-    from eucluster import covariates
+    from eucluster.models import regression_data
 
     # PL12 (NUTS 2013, Mazowieckie) became PL91 + PL92 in 2021; FR10 kept its code.
     counts = pd.DataFrame({"jobs": [1000.0, 500.0]}, index=["PL12", "FR10"])
-    recoded = covariates.recode_counts(counts, 2013)
+    recoded = regression_data.recode_counts(counts, 2013)
     assert recoded["jobs"].sum() == pytest.approx(1500.0)
     assert recoded.loc["FR10", "jobs"] == pytest.approx(500.0)
     assert recoded.loc[["PL91", "PL92"], "jobs"].sum() == pytest.approx(1000.0)

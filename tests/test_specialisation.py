@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eucluster import specialisation as sp
+from eucluster.measures import specialisation as sp
 
 # Three regions x three sectors. Region totals 100, 100, 200; sector totals 100, 100, 200;
 # grand total 400, so benchmark shares are 0.25, 0.25, 0.5.

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from eucluster import specialisation, strength
+from eucluster.measures import specialisation, strength
 
 # Three regions, three sectors. Column sums 120 / 120 / 120, total 360, so every sector's
 # benchmark share is 1/3 and LQ = 3 x (the sector's share of regional employment).

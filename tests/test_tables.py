@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from eucluster.tables import markdown_table
+from eucluster.report.tables import markdown_table
 
 
 def test_table_has_caption_label_and_aligned_columns():

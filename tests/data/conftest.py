@@ -15,7 +15,7 @@ from tinydata import (
     vintages_csv,
 )
 
-from eucluster import regions
+from eucluster.geo import regions
 
 
 @pytest.fixture

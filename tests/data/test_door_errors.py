@@ -8,7 +8,9 @@ import pandas as pd
 import pytest
 from tinydata import SBS_TSV
 
-from eucluster import cli, data, regions
+from eucluster import data
+from eucluster.build import cli
+from eucluster.geo import regions
 
 
 def _sbs(tiny, text=SBS_TSV, **changes):

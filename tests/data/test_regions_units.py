@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eucluster import regions
+from eucluster.geo import regions
 
 
 def test_categories_at_the_thresholds():

@@ -137,9 +137,11 @@ class KeyFigures:
         self, figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}"
     ) -> Any:
         """Publish a number read from the digitised table ``table`` (a
-        :func:`eucluster.published.resource` name), citing that table as its source, so every
+        :func:`eucluster.data.published.resource` name), citing that table as its source, so every
         chapter cites a quoted number the same way."""
-        from eucluster import published  # lazy: pandas and pandera only for chapters that quote
+        from eucluster.data import (
+            published,  # lazy: pandas and pandera only for chapters that quote
+        )
 
         source = published.resource(table).citation
         return self.publish(figure_id, value, unit=unit, source=source, fmt=fmt)

@@ -85,7 +85,7 @@ def label_group_sizes() -> dict[str, int]:
     They are the denominators of every share by label; reading them from
     ``eu4d_membership.csv`` keeps the source (002, section 3, line 946) attached.
     """
-    from eucluster import published
+    from eucluster.data import published
 
     membership = published.load("eu4d_membership").set_index("statistic_id")
     return {label: int(membership.loc[f"dih_{label}", "value"]) for label in LABELS}
@@ -167,7 +167,7 @@ def annex_counts() -> pd.DataFrame:
     The annex was retrieved two months before the tables and its silver counts are lower in
     twelve services; rerunning a comparison on both shows whether a conclusion hangs on them.
     """
-    from eucluster import published
+    from eucluster.data import published
 
     annex = published.load("eu4d_annex1_totals")
     annex = annex[~annex["service"].str.startswith("Number of")]

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eucluster.book import chapter_notebook
-from eucluster.figures import chapter_file
+from eucluster.build.chapters import chapter_notebook
 from eucluster.paths import BUILD_DIR, PROJECT_ROOT
+from eucluster.report.key_figures import chapter_file
 
 BOOK_DIR = PROJECT_ROOT / "book"
 RERUN_DIR = BUILD_DIR / "rerun"

@@ -33,11 +33,11 @@ def _write_vega_bundle(app) -> None:
 def _merge_key_figures(app, exception) -> None:
     if exception is not None:
         return
-    from eucluster import figures
+    from eucluster.report import key_figures
 
-    if (figures.registry_dir() / "key-figures").exists():
+    if (key_figures.registry_dir() / "key-figures").exists():
         built = {Path(name).name for name in app.env.found_docs}
-        figures.merge(figures.registry_dir(), chapters=built)
+        key_figures.merge(key_figures.registry_dir(), chapters=built)
 
 
 def _tidy_scripts(app, pagename, templatename, context, doctree) -> None:

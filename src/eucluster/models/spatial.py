@@ -148,8 +148,8 @@ def lagrange_multiplier(y: np.ndarray, x: np.ndarray, w: np.ndarray) -> Lagrange
 
 
 def lagrange_multiplier_fit(fit, weights) -> LagrangeMultiplier:
-    """:func:`lagrange_multiplier` for a :class:`eucluster.regression.Fit` (its design matrix,
-    fixed-effect dummies included), with rows put in the order of the weights."""
+    """:func:`lagrange_multiplier` for a :class:`~eucluster.models.estimation.Fit` (its
+    design matrix, fixed-effect dummies included), with rows put in the order of the weights."""
     ids = list(weights.id_order)
     position = pd.Series(np.arange(len(fit.data)), index=fit.data.index)
     missing = pd.Index(ids).difference(position.index)

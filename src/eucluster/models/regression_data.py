@@ -16,7 +16,7 @@ selects, recodes and merges. Sources and their NUTS versions:
 NUTS recoding uses the JRC NUTS converter cross-walk with 2021 population weights: a count of
 a region that was split is shared among its successors in proportion to their population, a
 rate or index is the population-weighted mean of the pieces that form the new region. Where
-the regions team's :mod:`eucluster.regions` offers the same recoding, prefer it.
+the regions team's :mod:`eucluster.geo.regions` offers the same recoding, prefer it.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from eucluster import specialisation, strength
+from eucluster.measures import specialisation, strength
 
 #: NUTS 2 (2021) region that contains each EU-27 capital city. A classification, not data:
 #: typed from the NUTS 2021 list (in one-region countries the capital region is the country).
@@ -140,7 +140,7 @@ def apportioned_regions(codes, versions: Sequence[int] = (2013, 2010, 2006)) -> 
     """NUTS 2021 regions that receive a population-weighted part (1-99 %; smaller pieces are
     slivers of a boundary correction) of one of ``codes`` under :func:`recode_counts`: their
     counts are estimates, not published values.
-    (:func:`eucluster.regions.recode` drops such regions instead; the chapter checks both.)"""
+    (:func:`eucluster.geo.regions.recode` drops such regions instead; the chapter checks both.)"""
     remaining = set(codes)
     found: set[str] = set()
     for version in versions:
@@ -264,9 +264,9 @@ def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
 def weak_regions(threshold: float = WEAK_THRESHOLD, years: Sequence[int] = WEAK_YEARS):
     """Structurally weak regions: GDP per head in PPS below ``threshold`` % of the EU-27
     average over ``years`` (the cohesion-policy rule; 2015-2017 for 2021-2027). Uses
-    :func:`eucluster.regions.weakness` when the regions module provides it."""
+    :func:`eucluster.geo.regions.weakness` when the regions module provides it."""
     try:
-        from eucluster import regions
+        from eucluster.geo import regions
 
         return regions.weakness((min(years), max(years)))["weak"].astype(bool)
     except (ImportError, AttributeError, TypeError, KeyError):
@@ -413,7 +413,7 @@ def analysis_frame(
 #: outcome year, and available for every region with a strength measure).
 BASE_CONTROLS = ("tertiary", "log_density", "high_wage_share")
 
-#: The chapter's main specification (arguments of :func:`eucluster.regression.ols`): log GDP
+#: The chapter's main specification (arguments of :func:`eucluster.models.estimation.ols`): log GDP
 #: per head in the latest full year on the standardised node employment share of 2008-2010,
 #: the baseline controls and country fixed effects, errors clustered by country.
 MAIN_SPECIFICATION = {
@@ -517,7 +517,7 @@ def specification_cases(frame: pd.DataFrame, jobs: pd.DataFrame):
     """Yield ``(Specification, data)`` for every measure x threshold x sample x fixed effects x
     control set; ``data`` is ``frame`` with a ``strength`` column standardised over all
     regions of ``frame`` (so that one unit is one standard deviation in every sample)."""
-    from eucluster.regression import Specification
+    from eucluster.models.estimation import Specification
 
     regions = frame.index
     for measure, (argument, values) in THRESHOLD_GRID.items():

@@ -75,7 +75,7 @@ def _add_data(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _rerun(args: argparse.Namespace) -> int:
-    from eucluster.rerun import RerunError, rerun
+    from eucluster.build.rerun import RerunError, rerun
 
     try:
         print(rerun(args.chapter, dict(args.parameter or [])))

@@ -17,10 +17,10 @@ how much each one moves the result:
   easier to pass than in the paper.
 * **Regions and benchmark**: NUTS 2 (or NUTS 1) regions of the EU-27 are analysed; the EU
   benchmark (``E_s`` and ``E`` in the LQ) is EU-27 by default, EU-28 as a variant.
-* **Unpublished cells**: ``suppressed`` (see :mod:`eucluster.specialisation`).
+* **Unpublished cells**: ``suppressed`` (see :mod:`eucluster.measures.specialisation`).
 
 The weak/non-weak split is not computed here: callers pass a boolean Series (region -> weak)
-from :mod:`eucluster.regions`, so that every chapter uses one definition of weakness.
+from :mod:`eucluster.geo.regions`, so that every chapter uses one definition of weakness.
 """
 
 from __future__ import annotations
@@ -33,9 +33,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from eucluster import data, ecosystems, published, regions
-from eucluster import specialisation as sp
-from eucluster.regions import EU27
+from eucluster import data
+from eucluster.data import published
+from eucluster.geo import regions
+from eucluster.geo.regions import EU27
+from eucluster.measures import ecosystems
+from eucluster.measures import specialisation as sp
 
 #: Countries whose regions make up the EU benchmark of the LQ.
 BENCHMARKS = {"EU27": tuple(EU27), "EU28": (*EU27, "UK")}
@@ -91,7 +94,7 @@ class NodeParameters:
 
     @property
     def thresholds(self) -> dict[str, float]:
-        """The keyword arguments of :func:`eucluster.specialisation.nodes`."""
+        """The keyword arguments of :func:`eucluster.measures.specialisation.nodes`."""
         return {
             "lq_threshold": self.lq_threshold,
             "regional_share_threshold": self.regional_share,
@@ -231,7 +234,7 @@ def align_weak(regions: pd.Index, weak: pd.Series) -> pd.Series:
 
 def weak_nuts2(sbs: pd.DataFrame) -> pd.Series:
     """Weak (True) / non-weak (False) for every EU-27 NUTS 2 code of the SBS frame, from
-    :func:`eucluster.regions.weakness_for` (missing where the region cannot be labelled)."""
+    :func:`eucluster.geo.regions.weakness_for` (missing where the region cannot be labelled)."""
     geo = pd.Series(sbs["geo"].unique()).astype(str)
     codes = geo[sp._nuts_level_mask(geo, 2) & geo.str.slice(0, 2).isin(EU27)]
     return regions.weakness_for(sorted(codes))["weak"]
@@ -249,7 +252,7 @@ def weak_for(sbs: pd.DataFrame, parameters: NodeParameters, weak2: pd.Series) ->
 def weak_by_parent(weak: pd.Series, employment: pd.Series) -> pd.Series:
     """Weak/non-weak for the NUTS 1 parents of classified NUTS 2 regions.
 
-    Weakness is defined for NUTS 2 regions only (:func:`eucluster.regions.weakness_for`). A
+    Weakness is defined for NUTS 2 regions only (:func:`eucluster.geo.regions.weakness_for`). A
     NUTS 1 region is called weak here when more than half of the employment of its classified
     NUTS 2 regions is in weak ones: the label that most of its workers would carry.
     """

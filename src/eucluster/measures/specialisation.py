@@ -20,7 +20,7 @@ sector and ``E`` the benchmark total. By default ``e_r`` is the row sum over the
 matrix and ``E_s``, ``E`` are the column sums and grand total over the regions in the matrix;
 each can be replaced (LFS total employment as ``e_r``, EU-27 rather than EU-28 benchmarks).
 Which divisions the regional SBS data cover, which denominator the book uses and why, and how
-that compares with the paper's 88 divisions is set out in :mod:`eucluster.eccp`.
+that compares with the paper's 88 divisions is set out in :mod:`eucluster.measures.node_tables`.
 
 Official statistics do not publish every cell. :func:`employment_matrix` keeps that visible (a
 ``status`` matrix next to the numbers) and every computation downstream asks how unpublished
@@ -517,7 +517,7 @@ def benchmark_ratios(
 
     The one place where ``e_r``, ``E_s`` and ``E`` are chosen from the optional totals and
     benchmark (rules in :func:`location_quotients`), so that nodes, location quotients and the
-    cluster-strength rules of :mod:`eucluster.strength` cannot drift apart on denominators.
+    cluster-strength rules of :mod:`eucluster.measures.strength` cannot drift apart on denominators.
     """
     totals = _region_totals(values, region_totals)
     sector_totals, total = _benchmark_totals(

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from eucluster import specialisation
+from eucluster.measures import specialisation
 from eucluster.paths import REFERENCE_DIR
 
 MAP_FILE = "ecosystem_division.csv"
@@ -160,7 +160,7 @@ def ecosystem_nodes(
     benchmark: pd.DataFrame | None = None,
     benchmark_total: float | None = None,
 ) -> specialisation.Nodes:
-    """Specialisation nodes at ecosystem level, with :func:`eucluster.specialisation.nodes`.
+    """Specialisation nodes at ecosystem level, with `specialisation.nodes`.
 
     Denominators are those of the division matrix: ``e_r`` is the region's employment over all
     divisions (or ``region_totals``) and ``E`` their sum, not sums over overlapping

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster import published
+from eucluster.data import published
 
 COLUMNS = [
     "check_id",

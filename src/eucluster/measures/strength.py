@@ -1,11 +1,11 @@
 """Cluster strength of a region: how much of its employment sits in strong region-sector cells.
 
 Three families of rules, each from a published source, all computed on the same region x
-sector employment matrix (complete: see :func:`eucluster.specialisation.fill_suppressed`):
+sector employment matrix (complete: see :func:`eucluster.measures.specialisation.fill_suppressed`):
 
 * **ECCP specialisation nodes** (Franco & Wilson, ECCP discussion paper on structurally weak
   regions): :func:`node_count` and :func:`node_employment_share`, on top of
-  :func:`eucluster.specialisation.nodes`.
+  :func:`eucluster.measures.specialisation.nodes`.
 * **European Cluster Observatory stars** (Ketels & Sölvell 2006; European Cluster Observatory,
   "Evaluation of regional cluster strength"): :func:`star_clusters`.
 * **US Cluster Mapping "strong clusters"** (Delgado, Porter & Stern 2014, 2016; the rule as
@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eucluster import specialisation
-from eucluster.specialisation import Nodes
+from eucluster.measures import specialisation
+from eucluster.measures.specialisation import Nodes
 
 _KINDS = ("regional_relevant", "industry_relevant", "any")
 FOCUS_SCOPES = ("sector", "all")
@@ -59,7 +59,7 @@ def node_employment_share(
 
     ``sum_s e_rs [cell rs is a node] / e_r`` with the nodes of the ECCP rule (Franco & Wilson,
     ECCP discussion paper, section "The presence of clusters and cluster organisations"); ``e_r``
-    as in :func:`eucluster.specialisation.location_quotients`. The paper counts nodes; this
+    as in :func:`eucluster.measures.specialisation.location_quotients`. The paper counts nodes; this
     weights them by their jobs, so that one large node outweighs several marginal ones.
     """
     values = specialisation.validate_employment(employment)

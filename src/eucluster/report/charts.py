@@ -4,7 +4,7 @@ Altair's default renderer loads Vega from a CDN, which leaves charts blank offli
 PDF. Here every chart is turned into SVG (for the HTML book) and PNG (for LaTeX) by
 vl-convert inside the kernel, so both outputs carry the picture itself. Charts that should stay
 interactive in the HTML (the maps) go through :func:`interactive`, whose JavaScript comes from
-the vl-convert bundle that :mod:`eucluster.sphinx_ext` copies into the book's own ``_static``.
+the vl-convert bundle that :mod:`eucluster.build.sphinx_ext` copies into the book's own ``_static``.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class InteractiveChart:
     """A chart shown as a live Vega view in HTML and as a PNG in LaTeX.
 
     The HTML part only calls ``vegaEmbed``, which the book serves from its own ``_static``
-    folder (see :mod:`eucluster.sphinx_ext`), so no request leaves the reader's machine.
+    folder (see :mod:`eucluster.build.sphinx_ext`), so no request leaves the reader's machine.
     """
 
     def __init__(self, chart: alt.TopLevelMixin, element_id: str):

@@ -1,0 +1,3 @@
+"""Models of prosperity on cluster strength: the regression dataset, estimation, spatial
+diagnostics and the specification curve.
+"""
