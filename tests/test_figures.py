@@ -105,3 +105,17 @@ def test_compute_and_quote_are_publish_with_a_definition_or_a_cited_table(build_
     assert merged["intro.share"]["definition"] == "d"
     assert merged["intro.quoted"]["source"] == published.resource("eccp_table1").citation
     assert merged["intro.quoted"]["display"] == "12.0"
+
+
+def test_publish_all_publishes_the_records_a_domain_function_returns(build_dir):
+    registry = key_figures.KeyFigures("intro", glue=False)
+    records = [
+        key_figures.computed("intro.count", 3, unit="regions", definition="d", fmt="{:d}"),
+        key_figures.quoted("intro.quoted", 4.8, unit="nodes", table="eccp_table1"),
+    ]
+    assert registry.publish_all(records) == {"intro.count": 3, "intro.quoted": 4.8}
+    stored = json.loads(key_figures.chapter_file("intro", build_dir).read_text())
+    assert stored["intro.count"]["display"] == "3"
+    assert "Table 1" in stored["intro.quoted"]["source"]
+    with pytest.raises(ValueError, match="definition or a source"):
+        registry.publish_all([key_figures.Figure("intro.bare", 1, "regions")])

@@ -18,6 +18,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,38 @@ class KeyFigure:
     chapter: str
     definition: str
     source: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a domain function hands to the chapter that states it.
+
+    Domain functions return their results together with these records (value, unit, and a
+    definition for a computed number or a source for a quoted one), so a chapter publishes
+    them in one call, :meth:`KeyFigures.publish_all`, instead of restating each definition.
+    """
+
+    id: str
+    value: Any
+    unit: str
+    definition: str = ""
+    source: str = ""
+    fmt: str = "{:,.1f}"
+
+
+def computed(
+    figure_id: str, value: Any, *, unit: str, definition: str, fmt: str = "{:,.1f}"
+) -> Figure:
+    """A computed number with the sentence that says how it is computed."""
+    return Figure(figure_id, value, unit, definition=definition, fmt=fmt)
+
+
+def quoted(figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}") -> Figure:
+    """A number read from the digitised table ``table``, citing its document, section and
+    table (the table's ``citation`` in ``data/published/datapackage.json``)."""
+    from eucluster.data import published  # lazy: pandas and pandera only when quoting
+
+    return Figure(figure_id, value, unit, source=published.resource(table).citation, fmt=fmt)
 
 
 def _plain(value: Any) -> float | int | str:
@@ -125,6 +158,21 @@ class KeyFigures:
 
             glue(figure_id, _Text(display), display=False)
         return value
+
+    def publish_all(self, records: Iterable[Figure]) -> dict[str, Any]:
+        """Publish every record a domain function returned; returns ``{id: value}`` so the
+        chapter can assert on what it states."""
+        values = {}
+        for record in records:
+            values[record.id] = self.publish(
+                record.id,
+                record.value,
+                unit=record.unit,
+                definition=record.definition,
+                source=record.source,
+                fmt=record.fmt,
+            )
+        return values
 
     def compute(
         self, figure_id: str, value: Any, *, unit: str, definition: str, fmt: str = "{:,.1f}"
