@@ -54,7 +54,7 @@ import pandas as pd
 from myst_nb import glue
 
 from eucluster.data import published
-from eucluster.geo import regions
+from eucluster.geo import regions, weakness
 from eucluster.measures import specialisation as sp
 from eucluster.report import charts
 from eucluster.report.key_figures import KeyFigures
@@ -346,7 +346,7 @@ table1 = node_tables.table1(counts, study.weak)
 tests = node_tables.table1_tests(counts, study.weak, parameters)
 compute(
     "nodes.groups.threshold",
-    regions.LESS_DEVELOPED_BELOW / 100,
+    weakness.LESS_DEVELOPED_BELOW / 100,
     unit="of EU-27 GDP per head",
     definition="upper bound of GDP per head (PPS) of less developed regions, 2021-2027",
     fmt="{:.0%}",
@@ -361,7 +361,7 @@ for group in ("weak", "non_weak"):
     )
 compute(
     "nodes.groups.unclassified",
-    len(node_tables.unclassified(run.employment.index, study.weak)),
+    len(weakness.unclassified(run.employment.index, study.weak)),
     unit="regions",
     definition="regions without a weak/non-weak label",
     fmt="{:d}",
@@ -416,7 +416,7 @@ compute(
 assert table1[["weak", "non_weak"]].ge(0).all().all()
 assert table1.loc["regional_relevant", "n_weak"] + table1.loc[
     "regional_relevant", "n_non_weak"
-] + len(node_tables.unclassified(run.employment.index, study.weak)) == len(run.employment)
+] + len(weakness.unclassified(run.employment.index, study.weak)) == len(run.employment)
 assert (tests["ci_low"] <= tests["difference"]).all()
 assert (tests["difference"] <= tests["ci_high"]).all()
 

@@ -26,7 +26,7 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 from eucluster.data import published
-from eucluster.geo import regions
+from eucluster.geo import regions, weakness
 from eucluster.report import charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import markdown_table, show_table
@@ -37,18 +37,18 @@ PERIOD = (2015, 2017)
 MAP_BOUNDS = (-25.0, 34.0, 35.0, 72.0)  # lon/lat: mainland Europe, Cyprus, Iceland
 
 # %% tags=["remove-cell"]
-weakness = regions.weakness(PERIOD)
-counts = weakness["category"].value_counts().reindex(list(regions.CATEGORIES))
+weak_labels = weakness.weakness(PERIOD)
+counts = weak_labels["category"].value_counts().reindex(list(weakness.CATEGORIES))
 figures.publish(
     "regions.study.count",
-    len(weakness),
+    len(weak_labels),
     unit="NUTS 2 regions",
     definition="EU-27 NUTS 2 regions of NUTS 2021 (GISCO), extra-regio codes excluded",
     fmt="{:d}",
 )
 figures.publish(
     "regions.weak.count",
-    int(weakness["weak"].sum()),
+    int(weak_labels["weak"].sum()),
     unit="NUTS 2 regions",
     definition="EU-27 NUTS 2 regions with GDP per head in PPS, mean of 2015-2017, below 75 % "
     "of the EU-27 average (nama_10r_2gdp, 2026 vintage)",
@@ -56,7 +56,7 @@ figures.publish(
 )
 figures.publish(
     "regions.non_weak.count",
-    int((~weakness["weak"]).sum()),
+    int((~weak_labels["weak"]).sum()),
     unit="NUTS 2 regions",
     definition="EU-27 NUTS 2 regions with GDP per head in PPS, mean of 2015-2017, at or above "
     "75 % of the EU-27 average",
@@ -72,11 +72,11 @@ for category, count in counts.items():
     )
 
 # %% tags=["remove-cell"]
-assert weakness.index.is_unique
-assert int(weakness["weak"].sum()) + int((~weakness["weak"]).sum()) == len(weakness)
-assert counts.sum() == len(weakness)
-assert weakness["gdp_pps_pct_eu27"].notna().all()
-assert (weakness["weak"] == (weakness["category"] == "less developed")).all()
+assert weak_labels.index.is_unique
+assert int(weak_labels["weak"].sum()) + int((~weak_labels["weak"]).sum()) == len(weak_labels)
+assert counts.sum() == len(weak_labels)
+assert weak_labels["gdp_pps_pct_eu27"].notna().all()
+assert (weak_labels["weak"] == (weak_labels["category"] == "less developed")).all()
 
 # %% [markdown]
 # ## The rule
@@ -97,7 +97,7 @@ assert (weakness["weak"] == (weakness["category"] == "less developed")).all()
 
 # %% tags=["remove-cell"]
 shapes = regions.boundaries(2)
-shapes = shapes.merge(weakness.reset_index()[["geo", "name", "gdp_pps_pct_eu27", "category"]])
+shapes = shapes.merge(weak_labels.reset_index()[["geo", "name", "gdp_pps_pct_eu27", "category"]])
 shapes["category"] = shapes["category"].astype("str")
 shapes["gdp"] = shapes["gdp_pps_pct_eu27"].round(0)
 shapes = shapes[["geo", "name", "gdp", "category", "geometry"]]
@@ -143,7 +143,7 @@ glue("fig-regions-map", charts.interactive(region_map, "regions-map"), display=F
 
 # %% tags=["remove-cell"]
 assert len(outside) < 15
-assert shapes["geo"].nunique() == len(weakness)
+assert shapes["geo"].nunique() == len(weak_labels)
 
 # %% [markdown]
 # ## How far regions are from the thresholds
@@ -154,7 +154,7 @@ assert shapes["geo"].nunique() == len(weakness)
 
 # %% tags=["remove-cell"]
 distribution = (
-    alt.Chart(weakness.reset_index())
+    alt.Chart(weak_labels.reset_index())
     .mark_bar()
     .encode(
         x=alt.X(
@@ -174,12 +174,12 @@ distribution = (
     )
 )
 rules = (
-    alt.Chart(pd.DataFrame({"x": [regions.LESS_DEVELOPED_BELOW, regions.MORE_DEVELOPED_FROM]}))
+    alt.Chart(pd.DataFrame({"x": [weakness.LESS_DEVELOPED_BELOW, weakness.MORE_DEVELOPED_FROM]}))
     .mark_rule(strokeDash=[4, 3], color="#444444")
     .encode(x="x:Q")
 )
 glue("fig-regions-distribution", (distribution + rules).properties(width=520), display=False)
-near = weakness["gdp_pps_pct_eu27"].sub(regions.LESS_DEVELOPED_BELOW).abs() < 5
+near = weak_labels["gdp_pps_pct_eu27"].sub(weakness.LESS_DEVELOPED_BELOW).abs() < 5
 figures.publish(
     "regions.near_threshold.count",
     int(near.sum()),
@@ -187,24 +187,28 @@ figures.publish(
     definition="regions whose 2015-2017 GDP per head lies within 5 points of the 75 % threshold",
     fmt="{:d}",
 )
-lowest = weakness["gdp_pps_pct_eu27"].idxmin()
-highest = weakness["gdp_pps_pct_eu27"].idxmax()
+lowest = weak_labels["gdp_pps_pct_eu27"].idxmin()
+highest = weak_labels["gdp_pps_pct_eu27"].idxmax()
 figures.publish(
     "regions.gdp.min",
-    weakness.at[lowest, "gdp_pps_pct_eu27"],
+    weak_labels.at[lowest, "gdp_pps_pct_eu27"],
     unit="% of EU-27 average",
     definition=f"lowest 2015-2017 GDP per head in PPS: {weakness.at[lowest, 'name']}",
     fmt="{:.0f}",
 )
-figures.publish("regions.gdp.min_name", weakness.at[lowest, "name"], unit="", definition="region")
+figures.publish(
+    "regions.gdp.min_name", weak_labels.at[lowest, "name"], unit="", definition="region"
+)
 figures.publish(
     "regions.gdp.max",
-    weakness.at[highest, "gdp_pps_pct_eu27"],
+    weak_labels.at[highest, "gdp_pps_pct_eu27"],
     unit="% of EU-27 average",
     definition=f"highest 2015-2017 GDP per head in PPS: {weakness.at[highest, 'name']}",
     fmt="{:.0f}",
 )
-figures.publish("regions.gdp.max_name", weakness.at[highest, "name"], unit="", definition="region")
+figures.publish(
+    "regions.gdp.max_name", weak_labels.at[highest, "name"], unit="", definition="region"
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-regions-distribution
@@ -247,7 +251,7 @@ for key, value in eccp.items():
         source=f"{citation}; document 000, section 'What can ECCP data tell us', line 173",
         fmt="{:d}",
     )
-vintage_2019 = regions.weakness_from_vintage("V2019", PERIOD)
+vintage_2019 = weakness.weakness_from_vintage("V2019", PERIOD)
 figures.publish(
     "regions.vintage2019.weak.count",
     int(vintage_2019["weak"].sum()),
@@ -272,9 +276,9 @@ comparison = pd.DataFrame(
         },
         {
             "regions": "EU-27 NUTS 2 (2021), nama_10r_2gdp 2026 vintage",
-            "weak": int(weakness["weak"].sum()),
-            "non-weak": int((~weakness["weak"]).sum()),
-            "total": len(weakness),
+            "weak": int(weak_labels["weak"].sum()),
+            "non-weak": int((~weak_labels["weak"]).sum()),
+            "total": len(weak_labels),
         },
         {
             "regions": "EU-27 NUTS 2 (2016), release vintage V2019",
@@ -316,10 +320,10 @@ show_table(
 # book therefore works with the NUTS 2 regions throughout.
 
 # %% tags=["remove-cell"]
-mixes, per_country = regions.mixed_level_counts(eccp["total"], PERIOD)
+mixes, per_country = weakness.mixed_level_counts(eccp["total"], PERIOD)
 figures.publish(
     "regions.weak.share",
-    float(weakness["weak"].mean()),
+    float(weak_labels["weak"].mean()),
     unit="share of EU-27 NUTS 2 regions",
     definition="weak NUTS 2 regions / all EU-27 NUTS 2 regions, 2015-2017",
     fmt="{:.0%}",
@@ -367,7 +371,7 @@ figures.publish(
     definition="201-region choices with exactly 77 weak regions",
     fmt="{:,d}",
 )
-assert per_country["nuts2"].sum() == len(weakness)
+assert per_country["nuts2"].sum() == len(weak_labels)
 mix_bars = (
     alt.Chart(mixes.assign(paper=mixes["weak"] == eccp["weak"]))
     .mark_bar(size=8)
@@ -401,7 +405,7 @@ glue("fig-regions-mixes", mix_bars, display=False)
 # once, the others move back and forth across a threshold.
 
 # %% tags=["remove-cell"]
-changes = regions.category_changes(range(2015, 2024))
+changes = weakness.category_changes(range(2015, 2024))
 figures.publish(
     "regions.changers.count",
     len(changes),
@@ -464,7 +468,7 @@ assert (changes["categories"] > 1).all()
 # of the regional accounts instead.
 
 # %% tags=["remove-cell"]
-provenance = regions.provenance(PERIOD).rename(
+provenance = weakness.provenance(PERIOD).rename(
     columns={"rows_read": "rows read", "rows_used": "rows used", "not_used": "not used"}
 )
 assert (provenance["rows used"] <= provenance["rows read"]).all()

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from eucluster.geo import weakness
 from eucluster.measures import node_tables
 from eucluster.measures import specialisation as sp
 
@@ -82,19 +83,19 @@ def test_table1_puts_published_values_beside_recomputed_ones():
 def test_regions_without_a_class_are_left_out_and_listed():
     weak = WEAK.astype("boolean")
     weak.iloc[0] = pd.NA
-    assert node_tables.unclassified(EMPLOYMENT.index, weak) == ["AT00"]
-    assert len(node_tables.align_weak(EMPLOYMENT.index, weak)) == 29
+    assert weakness.unclassified(EMPLOYMENT.index, weak) == ["AT00"]
+    assert len(weakness.align_weak(EMPLOYMENT.index, weak)) == 29
 
 
 def test_one_sided_classification_is_refused():
     with pytest.raises(ValueError, match="both groups need regions"):
-        node_tables.align_weak(EMPLOYMENT.index, pd.Series(True, index=EMPLOYMENT.index))
+        weakness.align_weak(EMPLOYMENT.index, pd.Series(True, index=EMPLOYMENT.index))
 
 
 def test_weak_by_parent_uses_employment_weights():
     weak2 = pd.Series({"AT11": True, "AT12": False, "AT13": False, "BE21": True})
     employment = pd.Series({"AT11": 700.0, "AT12": 200.0, "AT13": 100.0, "BE21": 5.0})
-    parent = node_tables.weak_by_parent(weak2, employment)
+    parent = weakness.weak_by_parent(weak2, employment)
     assert parent.to_dict() == {"AT1": True, "BE2": True}
 
 

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from eucluster import data
-from eucluster.geo import regions
+from eucluster.geo import nuts, regions, weakness
 
 pytestmark = pytest.mark.skipif(
-    not (data.data_dir() / data.dataset(regions.GDP_DATASET).path).is_file(),
+    not (data.data_dir() / data.dataset(weakness.GDP_DATASET).path).is_file(),
     reason="the shared data snapshot is not available",
 )
 
@@ -22,7 +22,7 @@ def test_study_regions_are_the_242_eu27_nuts2_regions():
 
 
 def test_weakness_covers_every_study_region_once():
-    weak = regions.weakness()
+    weak = weakness.weakness()
     assert weak.index.equals(regions.study_regions().index)
     assert weak["gdp_pps_pct_eu27"].notna().all()
     assert weak["category"].value_counts().sum() == 242
@@ -31,14 +31,14 @@ def test_weakness_covers_every_study_region_once():
 
 
 def test_gdp_nuts2024_codes_are_mapped_back():
-    gdp = regions.gdp_relative([2016])
+    gdp = weakness.gdp_relative([2016])
     assert {"NL31", "NL33", "PT16"} <= set(gdp["geo"])
     assert not {"NL35", "NL36", "PT19"} & set(gdp["geo"])
 
 
 def test_sbs_codes_recode_with_a_full_report():
     sbs = data.load("sbs_r_nuts06_r2")
-    out, report = regions.recode(sbs)
+    out, report = nuts.recode(sbs)
     assert report.rows_in == len(sbs)
     assert report.rows_out + sum(report.dropped_rows.values()) == report.rows_in
     kinds = report.codes.set_index("source")["kind"]
@@ -49,7 +49,7 @@ def test_sbs_codes_recode_with_a_full_report():
 def test_weakness_for_sbs_regions():
     sbs = data.load("sbs_r_nuts06_r2")
     codes = sorted(c for c in sbs["geo"].unique() if len(c) == 4)
-    labels = regions.weakness_for(codes)
+    labels = weakness.weakness_for(codes)
     assert labels.index.tolist() == codes
     assert bool(labels.loc["FR21", "weak"]) is False and labels.loc["FR21", "geo_2021"] == "FRF2"
     assert bool(labels.loc["BG31", "weak"]) is True

@@ -229,11 +229,11 @@ def test_select_sample():
 
 @pytest.mark.skipif(not _data_available(), reason="the JRC cross-walk file is not available")
 def test_recoding_keeps_totals_and_splits_by_population():
-    from eucluster.models import regression_data
+    from eucluster.geo import nuts
 
     # PL12 (NUTS 2013, Mazowieckie) became PL91 + PL92 in 2021; FR10 kept its code.
     counts = pd.DataFrame({"jobs": [1000.0, 500.0]}, index=["PL12", "FR10"])
-    recoded = regression_data.recode_counts(counts, 2013)
+    recoded = nuts.recode_counts(counts, 2013)
     assert recoded["jobs"].sum() == pytest.approx(1500.0)
     assert recoded.loc["FR10", "jobs"] == pytest.approx(500.0)
     assert recoded.loc[["PL91", "PL92"], "jobs"].sum() == pytest.approx(1000.0)

@@ -15,7 +15,7 @@ from tinydata import (
     vintages_csv,
 )
 
-from eucluster.geo import regions
+from eucluster.geo import nuts, weakness
 
 
 @pytest.fixture
@@ -23,10 +23,10 @@ def tiny(tmp_path, monkeypatch) -> TinyData:
     monkeypatch.setenv("EUCLUSTER_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("EUCLUSTER_CACHE", str(tmp_path / "cache"))
     (tmp_path / "data").mkdir()
-    for cached in (regions.code_map, regions._known_codes):
+    for cached in (nuts.code_map, nuts._known_codes):
         cached.cache_clear()
     yield TinyData(tmp_path / "data", monkeypatch)
-    for cached in (regions.code_map, regions._known_codes):
+    for cached in (nuts.code_map, nuts._known_codes):
         cached.cache_clear()
 
 
@@ -54,7 +54,7 @@ def toy_world(tiny: TinyData) -> TinyData:
             gdp[(geo, year)] = value
     gdp[("EU27_2020", 2016)] = 100.0
     tiny.write("e/gdp.csv", gdp_api_csv(gdp))
-    tiny.register(regions.GDP_DATASET, "e/gdp.csv")
+    tiny.register(weakness.GDP_DATASET, "e/gdp.csv")
     tiny.write("e/vint.csv", vintages_csv())
     tiny.register("regional_gdp_vintages", "e/vint.csv")
     return tiny

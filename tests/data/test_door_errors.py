@@ -10,7 +10,7 @@ from tinydata import SBS_TSV
 
 from eucluster import data
 from eucluster.build import cli
-from eucluster.geo import regions
+from eucluster.geo import nuts, weakness
 
 
 def _sbs(tiny, text=SBS_TSV, **changes):
@@ -63,9 +63,9 @@ def test_renamed_dimension_is_a_column_error(tiny):
 
 def test_missing_csv_column_is_a_column_error(tiny):
     tiny.write("e/gdp.csv", "freq,unit,region,time,obs_value\nA,X,AT11,2016,90\n")
-    tiny.register(regions.GDP_DATASET, "e/gdp.csv")
+    tiny.register(weakness.GDP_DATASET, "e/gdp.csv")
     with pytest.raises(data.ColumnError) as err:
-        data.load(regions.GDP_DATASET)
+        data.load(weakness.GDP_DATASET)
     assert "['geo']" in err.value.problem
 
 
@@ -83,19 +83,19 @@ def test_unknown_dataset_lists_the_names():
 def test_unknown_nuts_code(toy_world):
     frame = pd.DataFrame({"geo": ["AT11", "XX99"], "value": [1.0, 2.0]})
     with pytest.raises(data.UnknownNutsCodeError) as err:
-        regions.recode(frame)
+        nuts.recode(frame)
     assert "XX99" in err.value.problem and "AT11" not in err.value.problem
 
 
 def test_empty_selection_names_the_span(toy_world):
     with pytest.raises(data.EmptySelectionError) as err:
-        regions.gdp_relative([1990])
+        weakness.gdp_relative([1990])
     assert "1990" in err.value.problem and "2015-2017" in err.value.problem
 
 
 def test_period_without_full_coverage_is_refused(toy_world):
     with pytest.raises(data.EmptySelectionError):
-        regions.weakness((2015, 2018))
+        weakness.weakness((2015, 2018))
 
 
 def test_changed_file_is_never_served_from_the_cache(tiny):

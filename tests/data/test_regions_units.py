@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eucluster.geo import regions
+from eucluster.geo import nuts, regions, weakness
 
 
 def test_categories_at_the_thresholds():
     pct = pd.Series([74.999, 75.0, 99.999, 100.0, 250.0, float("nan")])
-    got = regions.categorise(pct)
+    got = weakness.categorise(pct)
     assert got.iloc[:5].tolist() == [
         "less developed",
         "transition",
@@ -29,7 +29,7 @@ def test_recode_renames_keeps_and_drops_with_a_report(toy_world):
             "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
         }
     )
-    out, report = regions.recode(frame)
+    out, report = nuts.recode(frame)
     assert out["geo"].tolist() == ["AT11", "FRF2", "NL33", "AT"]
     assert out["value"].tolist() == [1.0, 2.0, 4.0, 5.0]
     kinds = report.codes.set_index("source")["kind"].to_dict()
@@ -54,11 +54,11 @@ def test_recode_raises_on_a_missing_column(toy_world):
     from eucluster.data import ColumnError
 
     with pytest.raises(ColumnError):
-        regions.recode(pd.DataFrame({"region": ["AT11"]}))
+        nuts.recode(pd.DataFrame({"region": ["AT11"]}))
 
 
 def test_weakness_labels_the_toy_regions(toy_world):
-    weak = regions.weakness((2015, 2017))
+    weak = weakness.weakness((2015, 2017))
     assert list(weak.columns) == ["name", "country", "gdp_pps_pct_eu27", "category", "weak"]
     assert weak.index.name == "geo"
     assert weak["category"].astype(str).to_dict() == {
@@ -75,13 +75,13 @@ def test_weakness_labels_the_toy_regions(toy_world):
 
 
 def test_weakness_by_year_is_long(toy_world):
-    by_year = regions.weakness_by_year([2016, 2017])
+    by_year = weakness.weakness_by_year([2016, 2017])
     assert len(by_year) == 2 * 7
     assert set(by_year["year"]) == {2016, 2017}
 
 
 def test_weakness_for_old_codes(toy_world):
-    labels = regions.weakness_for(["AT11", "FR21", "HU10", "FRZZ"])
+    labels = weakness.weakness_for(["AT11", "FR21", "HU10", "FRZZ"])
     assert labels.loc["FR21", "geo_2021"] == "FRF2"
     assert bool(labels.loc["AT11", "weak"]) is True
     assert bool(labels.loc["FR21", "weak"]) is False
@@ -106,8 +106,8 @@ def test_category_changes_lists_only_changers(toy_world):
     }
     values[("AT11", 2016)] = 70.0  # one bad year: AT11 changes category
     toy_world.write("e/gdp.csv", gdp_api_csv(values))
-    toy_world.register(regions.GDP_DATASET, "e/gdp.csv")
-    changes = regions.category_changes([2015, 2016, 2017])
+    toy_world.register(weakness.GDP_DATASET, "e/gdp.csv")
+    changes = weakness.category_changes([2015, 2016, 2017])
     assert changes.index.tolist() == ["AT11"]
     assert changes.loc["AT11", "2016"] == "less developed"
     assert changes.loc["AT11", "categories"] == 2
@@ -121,12 +121,12 @@ def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
     nuts2 = frame([("AT11", "AT", True), ("AT12", "AT", False), ("AT13", "AT", False)])
     nuts2 = pd.concat([nuts2, frame([("BE21", "BE", True), ("BE22", "BE", True)])])
     nuts1 = frame([("AT1", "AT", False), ("BE2", "BE", True)])
-    monkeypatch.setattr(regions, "EU27", ("AT", "BE"))
-    monkeypatch.setattr(regions, "weakness", lambda period: nuts2)
-    monkeypatch.setattr(regions, "nuts1_weakness", lambda period: nuts1)
+    monkeypatch.setattr(weakness, "EU27", ("AT", "BE"))
+    monkeypatch.setattr(weakness, "weakness", lambda period: nuts2)
+    monkeypatch.setattr(weakness, "nuts1_weakness", lambda period: nuts1)
     # AT: 1 region (0 weak) or 3 (1 weak); BE: 1 (1 weak) or 2 (2 weak).
-    per_weak, per_country = regions.mixed_level_counts(4)
+    per_weak, per_country = weakness.mixed_level_counts(4)
     assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT2 level + BE1
-    per_weak, _ = regions.mixed_level_counts(3)
+    per_weak, _ = weakness.mixed_level_counts(3)
     assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT1 + BE2
     assert per_country.loc["AT", "nuts2"] == 3 and per_country.loc["BE", "nuts1_weak"] == 1

@@ -35,8 +35,9 @@ from scipy import stats
 
 from eucluster import data
 from eucluster.data import published
-from eucluster.geo import regions
+from eucluster.geo import weakness
 from eucluster.geo.regions import EU27
+from eucluster.geo.weakness import align_weak, weak_by_parent
 from eucluster.measures import ecosystems
 from eucluster.measures import specialisation as sp
 
@@ -215,29 +216,12 @@ def ecosystem_nodes(run: NodeRun, mapping: pd.DataFrame | None = None) -> sp.Nod
 # ---------------------------------------------------------------------------------------------
 
 
-def align_weak(regions: pd.Index, weak: pd.Series) -> pd.Series:
-    """``weak`` restricted to ``regions``, as booleans; regions without a class are left out
-    (the book counts them with :func:`unclassified`). Raises if no region is classified or a
-    group is empty, since a comparison would then be meaningless."""
-    if not isinstance(weak, pd.Series):
-        raise TypeError("weak must be a pandas Series: region code -> True (weak) / False")
-    known = weak.dropna()
-    aligned = known.reindex(regions.intersection(known.index)).astype(bool)
-    if aligned.empty or aligned.all() or not aligned.any():
-        raise ValueError(
-            f"weak classifies {int(aligned.sum())} weak and {int((~aligned).sum())} non-weak of "
-            f"the {len(regions)} regions: both groups need regions (are the NUTS codes of the "
-            "same version and level as the employment data?)"
-        )
-    return aligned
-
-
 def weak_nuts2(sbs: pd.DataFrame) -> pd.Series:
     """Weak (True) / non-weak (False) for every EU-27 NUTS 2 code of the SBS frame, from
     :func:`eucluster.geo.regions.weakness_for` (missing where the region cannot be labelled)."""
     geo = pd.Series(sbs["geo"].unique()).astype(str)
     codes = geo[sp._nuts_level_mask(geo, 2) & geo.str.slice(0, 2).isin(EU27)]
-    return regions.weakness_for(sorted(codes))["weak"]
+    return weakness.weakness_for(sorted(codes))["weak"]
 
 
 def weak_for(sbs: pd.DataFrame, parameters: NodeParameters, weak2: pd.Series) -> pd.Series:
@@ -247,26 +231,6 @@ def weak_for(sbs: pd.DataFrame, parameters: NodeParameters, weak2: pd.Series) ->
         return weak2
     matrix = sp.employment_matrix(sbs, parameters.year, geo_level=2)
     return weak_by_parent(weak2, matrix.filled(parameters.suppressed).employment.sum(axis=1))
-
-
-def weak_by_parent(weak: pd.Series, employment: pd.Series) -> pd.Series:
-    """Weak/non-weak for the NUTS 1 parents of classified NUTS 2 regions.
-
-    Weakness is defined for NUTS 2 regions only (:func:`eucluster.geo.regions.weakness_for`). A
-    NUTS 1 region is called weak here when more than half of the employment of its classified
-    NUTS 2 regions is in weak ones: the label that most of its workers would carry.
-    """
-    known = weak.dropna().astype(bool)
-    jobs = employment.reindex(known.index).fillna(0.0)
-    parent = known.index.astype(str).str.slice(0, 3)
-    weak_jobs = jobs.where(known, 0.0).groupby(parent).sum()
-    share = weak_jobs / jobs.groupby(parent).sum()
-    return (share > 0.5).rename("weak")
-
-
-def unclassified(regions: pd.Index, weak: pd.Series) -> list[str]:
-    """Regions with employment data but no weak/non-weak class."""
-    return sorted(regions.difference(weak.dropna().index))
 
 
 def group_means(counts: pd.DataFrame, weak: pd.Series) -> pd.DataFrame:
@@ -389,7 +353,7 @@ def study(parameters: NodeParameters) -> Study:
 def to_nuts2021(values: pd.DataFrame) -> pd.DataFrame:
     """Rows of NUTS 2 (2013) regions re-indexed by their NUTS 2021 code, for maps; regions
     that were split or merged since have no single 2021 shape and are left out."""
-    labels = regions.weakness_for(values.index)
+    labels = weakness.weakness_for(values.index)
     keep = labels["recode"].isin(["identical", "renamed"]).reindex(values.index).to_numpy()
     out = values[keep].copy()
     out.index = pd.Index(labels.loc[out.index, "geo_2021"], name="geo")

@@ -15,8 +15,8 @@ selects, recodes and merges. Sources and their NUTS versions:
 
 NUTS recoding uses the JRC NUTS converter cross-walk with 2021 population weights: a count of
 a region that was split is shared among its successors in proportion to their population, a
-rate or index is the population-weighted mean of the pieces that form the new region. Where
-the regions team's :mod:`eucluster.geo.regions` offers the same recoding, prefer it.
+rate or index is the population-weighted mean of the pieces that form the new region
+(:mod:`eucluster.geo.nuts`).
 """
 
 from __future__ import annotations
@@ -27,44 +27,18 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from eucluster.geo.nuts import (
+    apportioned_regions,
+    is_nuts2,
+    rates_to_2021,
+    recode_counts,
+    recode_rates,
+)
+from eucluster.geo.regions import CAPITAL_REGIONS
+from eucluster.geo.weakness import weak_regions
 from eucluster.measures import specialisation, strength
 
-#: NUTS 2 (2021) region that contains each EU-27 capital city. A classification, not data:
-#: typed from the NUTS 2021 list (in one-region countries the capital region is the country).
-CAPITAL_REGIONS = {
-    "AT": "AT13",
-    "BE": "BE10",
-    "BG": "BG41",
-    "CY": "CY00",
-    "CZ": "CZ01",
-    "DE": "DE30",
-    "DK": "DK01",
-    "EE": "EE00",
-    "EL": "EL30",
-    "ES": "ES30",
-    "FI": "FI1B",
-    "FR": "FR10",
-    "HR": "HR05",
-    "HU": "HU11",
-    "IE": "IE06",
-    "IT": "ITI4",
-    "LT": "LT01",
-    "LU": "LU00",
-    "LV": "LV00",
-    "MT": "MT00",
-    "NL": "NL32",
-    "PL": "PL91",
-    "PT": "PT17",
-    "RO": "RO32",
-    "SE": "SE11",
-    "SI": "SI04",
-    "SK": "SK01",
-}
-EU27 = tuple(CAPITAL_REGIONS)
-
 WAGES = "V13320"
-WEAK_THRESHOLD = 75.0
-WEAK_YEARS = (2015, 2016, 2017)
 
 
 @functools.lru_cache(maxsize=32)
@@ -74,114 +48,6 @@ def load(name: str) -> pd.DataFrame:
     from eucluster import data
 
     return data.load(name)
-
-
-def _is_nuts2(geo: pd.Series) -> pd.Series:
-    geo = geo.astype(str)
-    return (geo.str.len() == 4) & geo.str.slice(0, 2).isin(EU27) & ~geo.str.endswith("ZZ")
-
-
-# --------------------------------------------------------------------------- NUTS recoding
-
-
-def crosswalk(from_version: int, to_version: int = 2021) -> pd.DataFrame:
-    """Level-2 pieces ``from_code -> to_code`` with ``weight`` = the piece's share of the
-    2021 population of ``from_code`` and ``pop`` = the piece's 2021 population."""
-    walks = load("jrc_nuts_crosswalks")
-    pieces = walks[
-        (walks["level"] == 2)
-        & (walks["from_version"] == from_version)
-        & (walks["to_version"] == to_version)
-    ][["from_code", "to_code", "pop21"]].rename(columns={"pop21": "pop"})
-    if pieces.empty:
-        raise ValueError(f"the cross-walk has no NUTS {from_version} -> {to_version} pieces")
-    pieces = pieces[pieces["pop"] > 0].copy()
-    pieces["weight"] = pieces["pop"] / pieces.groupby("from_code")["pop"].transform("sum")
-    return pieces.reset_index(drop=True)
-
-
-def recode_counts(frame: pd.DataFrame, from_version: int | Sequence[int]) -> pd.DataFrame:
-    """Recode a frame of counts indexed by NUTS code (rows) to NUTS 2021, sharing a split
-    region's counts among its successors by population.
-
-    ``from_version`` may list several versions, newest first (``(2013, 2010, 2006)``): the SBS
-    file uses the codes in force in each reference year. A code is read in the first version
-    that knows it; a code of an older version is dropped when a newer code in ``frame``
-    already covers one of its 2021 successors, so that an area reported twice under an old
-    and a new code (Helsinki in 2010) is not counted twice.
-    """
-    versions = [from_version] if isinstance(from_version, int) else list(from_version)
-    if versions == [2021]:
-        return frame
-    chosen: list[pd.DataFrame] = []
-    covered: set[str] = set()
-    remaining = set(frame.index)
-    for version in versions:
-        pieces = crosswalk(version)
-        pieces = pieces[pieces["from_code"].isin(remaining)]
-        blocked = pieces.loc[pieces["to_code"].isin(covered), "from_code"].unique()
-        pieces = pieces[~pieces["from_code"].isin(blocked)]
-        remaining -= set(pieces["from_code"]) | set(blocked)
-        covered |= set(pieces["to_code"])
-        chosen.append(pieces)
-    pieces = pd.concat(chosen, ignore_index=True)
-    weights = pd.crosstab(
-        pieces["to_code"], pieces["from_code"], values=pieces["weight"], aggfunc="sum"
-    ).fillna(0.0)
-    values = frame.loc[weights.columns]
-    recoded = pd.DataFrame(
-        weights.to_numpy() @ values.to_numpy(), index=weights.index, columns=frame.columns
-    )
-    recoded.index.name = frame.index.name
-    return recoded
-
-
-def apportioned_regions(codes, versions: Sequence[int] = (2013, 2010, 2006)) -> set[str]:
-    """NUTS 2021 regions that receive a population-weighted part (1-99 %; smaller pieces are
-    slivers of a boundary correction) of one of ``codes`` under :func:`recode_counts`: their
-    counts are estimates, not published values.
-    (:func:`eucluster.geo.regions.recode` drops such regions instead; the chapter checks both.)"""
-    remaining = set(codes)
-    found: set[str] = set()
-    for version in versions:
-        pieces = crosswalk(version)
-        pieces = pieces[pieces["from_code"].isin(remaining)]
-        share = pieces["weight"]
-        found |= set(pieces.loc[(share > 0.01) & (share < 0.99), "to_code"])
-        remaining -= set(pieces["from_code"])
-    return found
-
-
-def rates_to_2021(values: pd.Series) -> pd.Series:
-    """Files labelled NUTS 2021 by the 2026 API pull already use NUTS 2024 codes for the
-    Netherlands and Portugal (NL35, PT1A ...). Turn those rates back into NUTS 2021 regions as
-    population-weighted means (for GDP per head this is exactly total GDP over total
-    population); other codes pass unchanged."""
-    values = values.dropna()
-    pieces = crosswalk(2024)
-    newer = pieces.loc[pieces["from_code"] != pieces["to_code"], "from_code"].unique()
-    only_2024 = values.index.intersection(newer).difference(pieces["to_code"].unique())
-    if not len(only_2024):
-        return values
-    recoded = recode_rates(values.loc[only_2024], 2024)
-    kept = values.drop(index=only_2024)
-    return pd.concat([kept, recoded.drop(index=kept.index, errors="ignore")]).rename(values.name)
-
-
-def recode_rates(values: pd.Series, from_version: int) -> pd.Series:
-    """Recode a rate or index (indexed by NUTS code) to NUTS 2021 as the population-weighted
-    mean over the pieces that make up each new region."""
-    values = values.dropna()
-    if from_version == 2021:
-        return values
-    pieces = crosswalk(from_version)
-    pieces = pieces[pieces["from_code"].isin(values.index)].copy()
-    pieces["value"] = pieces["from_code"].map(values)
-    pieces["weighted"] = pieces["value"] * pieces["pop"]
-    grouped = pieces.groupby("to_code")[["weighted", "pop"]].sum()
-    out = grouped["weighted"] / grouped["pop"]
-    out.index.name = "geo"
-    return out.rename(values.name)
 
 
 # --------------------------------------------------------------------------- employment
@@ -206,7 +72,7 @@ def employment(
     for year in years:
         matrix = specialisation.employment_matrix(sbs, year, indicator=indicator)
         filled = specialisation.fill_suppressed(matrix, suppressed).employment
-        filled = filled[_is_nuts2(filled.index.to_series()).to_numpy()]
+        filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
         recoded = recode_counts(filled, SBS_NUTS_VERSIONS)
         matrices.append(recoded[recoded.sum(axis=1) > 0])
     stacked = pd.concat(matrices, keys=range(len(matrices))).fillna(0.0)
@@ -241,7 +107,7 @@ def gdp_per_head(unit: str = "pps") -> pd.DataFrame:
     inhabitant; ``"eu27"`` % of the EU-27 average."""
     name = {"pps": "nama_10r_2gdp_pps_hab", "eu27": "nama_10r_2gdp_pps_hab_eu27"}[unit]
     gdp = load(name)
-    gdp = gdp[_is_nuts2(gdp["geo"])]
+    gdp = gdp[is_nuts2(gdp["geo"])]
     wide = gdp.pivot_table(index="geo", columns="year", values="value", aggfunc="first")
     return pd.DataFrame({year: rates_to_2021(wide[year]) for year in wide.columns})
 
@@ -261,25 +127,12 @@ def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
     return max(complete)
 
 
-def weak_regions(threshold: float = WEAK_THRESHOLD, years: Sequence[int] = WEAK_YEARS):
-    """Structurally weak regions: GDP per head in PPS below ``threshold`` % of the EU-27
-    average over ``years`` (the cohesion-policy rule; 2015-2017 for 2021-2027). Uses
-    :func:`eucluster.geo.regions.weakness` when the regions module provides it."""
-    try:
-        from eucluster.geo import regions
-
-        return regions.weakness((min(years), max(years)))["weak"].astype(bool)
-    except (ImportError, AttributeError, TypeError, KeyError):
-        relative = gdp_per_head("eu27")[list(years)].mean(axis=1)
-        return (relative < threshold).rename("weak")
-
-
 # --------------------------------------------------------------------------- controls
 
 
 def _mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series:
     rows = frame if mask is None else frame[mask]
-    rows = rows[rows["year"].isin(list(years)) & _is_nuts2(rows["geo"])]
+    rows = rows[rows["year"].isin(list(years)) & is_nuts2(rows["geo"])]
     return rates_to_2021(rows.groupby("geo")["value"].mean())
 
 
@@ -293,11 +146,11 @@ def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
     tertiary = load("tgs00109")
     tertiary = _mean_over(tertiary, years, tertiary["sex"].eq("T"))
     rci = load("rci_evolution")
-    rci = rci[(rci["year"] == 2010) & _is_nuts2(rci["geo"])].groupby("geo")["value"].mean()
+    rci = rci[(rci["year"] == 2010) & is_nuts2(rci["geo"])].groupby("geo")["value"].mean()
     rci = recode_rates(rci.rename("rci_2010"), 2016)
     eqi = load("rci_2022")
     eqi = eqi[eqi["indicator"].isin(["Corruption", "Quality and accountability", "Impartiality"])]
-    eqi = eqi[_is_nuts2(eqi["geo"])].groupby("geo")["value"].mean()
+    eqi = eqi[is_nuts2(eqi["geo"])].groupby("geo")["value"].mean()
     eqi = recode_rates(eqi.rename("eqi_2021"), 2016)
     out = pd.DataFrame(
         {
@@ -333,7 +186,7 @@ def density(year: int = 2019) -> pd.Series:
     """Inhabitants per km² (population ``tgs00096`` on 1 January ``year``, NUTS 2016 recoded
     to 2021, over the GISCO 2021 area in an equal-area projection)."""
     population = load("tgs00096")
-    population = population[(population["year"] == year) & _is_nuts2(population["geo"])]
+    population = population[(population["year"] == year) & is_nuts2(population["geo"])]
     counts = recode_counts(population.set_index("geo")[["value"]], 2016)["value"]
     shapes = load("gisco_nuts2021_l2").set_index("geo")
     area = shapes.to_crs(3035).geometry.area / 1e6
@@ -391,7 +244,7 @@ def analysis_frame(
     frame["capital"] = frame.index.isin(list(CAPITAL_REGIONS.values()))
     sbs = load("sbs_r_nuts06_r2")
     published = sbs.loc[
-        sbs["year"].isin(list(strength_years)) & sbs["value"].notna() & _is_nuts2(sbs["geo"]),
+        sbs["year"].isin(list(strength_years)) & sbs["value"].notna() & is_nuts2(sbs["geo"]),
         "geo",
     ].unique()
     frame["apportioned"] = frame.index.isin(sorted(apportioned_regions(published)))
