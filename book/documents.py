@@ -19,19 +19,16 @@
 # chapters recompute what official statistics allow.
 
 # %% tags=["remove-cell"]
-import altair as alt
-import pandas as pd
+from myst_nb import glue
 
 from eucluster.data import published
-from eucluster.documents import organisations
-from eucluster.report import charts
+from eucluster.documents import as_published, landscape
+from eucluster.report import charts, document_charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("documents")
-quote = figures.quote
-
 
 # %% [markdown]
 # ## Clusters in weak and non-weak regions (ECCP discussion paper)
@@ -43,53 +40,11 @@ quote = figures.quote
 # for the region (more than 1 % of its employment, *regional-relevant*) or for the sector in
 # Europe (more than 1 % of the sector's EU employment, *industry-relevant*).
 
-# %% tags=["remove-cell"]
-table1 = published.load("eccp_table1").set_index("indicator")
-industry_row = "Average Number of Industry-Relevant Specialisation Nodes"
-regional_row = "Average Number of Regional-Relevant Specialisation Nodes"
-co_row = "Average Number of active Cluster Organisations"
-quote(
-    "published.table1.industry_relevant.weak",
-    table1.loc[industry_row, "weak"],
-    unit="nodes per region",
-    table="eccp_table1",
-)
-quote(
-    "published.table1.industry_relevant.non_weak",
-    table1.loc[industry_row, "non_weak"],
-    unit="nodes per region",
-    table="eccp_table1",
-)
-quote(
-    "published.table1.regional_relevant.weak",
-    table1.loc[regional_row, "weak"],
-    unit="nodes per region",
-    table="eccp_table1",
-)
-quote(
-    "published.table1.regional_relevant.non_weak",
-    table1.loc[regional_row, "non_weak"],
-    unit="nodes per region",
-    table="eccp_table1",
-)
-quote(
-    "published.table1.cluster_organisations.weak",
-    table1.loc[co_row, "weak"],
-    unit="organisations per region",
-    table="eccp_table1",
-)
-quote(
-    "published.table1.cluster_organisations.non_weak",
-    table1.loc[co_row, "non_weak"],
-    unit="organisations per region",
-    table="eccp_table1",
-)
-
 # %% tags=["remove-input"]
+table1 = as_published.eccp_table1()
+figures.publish_all(table1.figures)
 show_table(
-    published.load("eccp_table1").rename(
-        columns={"indicator": "Average per region", "weak": "Weak", "non_weak": "Non-weak"}
-    ),
+    table1.table,
     label="tbl-eccp-table1",
     caption="Specialisation nodes and active cluster organisations per region, weak and "
     "non-weak regions, as published (document 000, Table 1).",
@@ -111,37 +66,8 @@ show_table(
 # where an active cluster organisation is present.
 
 # %% tags=["remove-cell"]
-ecosystem_tables = published.eccp_ecosystem_tables()
-measure_names = {
-    "regions_pct": "% of regions with node",
-    "nodes_with_co_pct": "% of nodes with org.",
-}
-column_order = [f"{g}: {m}" for g in ("weak", "non-weak") for m in measure_names.values()]
-heat = ecosystem_tables.assign(
-    panel=lambda d: d["node_type"].str.capitalize() + " nodes (" + d["table"] + ")",
-    column=lambda d: d["group"] + ": " + d["measure"].map(measure_names),
-    label=lambda d: d["ecosystem_id"] + " " + d["ecosystem"],
-)
-ecosystem_chart = alt.vconcat(
-    *[
-        charts.heatmap(
-            heat[heat["panel"] == panel],
-            x="column",
-            y="label",
-            value="published_pct",
-            value_title="%",
-            domain=(0, 100),
-            title=panel,
-            x_sort=column_order,
-            cell=24,
-        )
-        for panel in sorted(heat["panel"].unique(), reverse=True)
-    ]
-).resolve_scale(color="shared")
-glue_name = "fig-eccp-ecosystems"
-from myst_nb import glue
-
-glue(glue_name, ecosystem_chart, display=False)
+ecosystem_chart = document_charts.ecosystem_heatmaps(published.eccp_ecosystem_tables())
+glue("fig-eccp-ecosystems", ecosystem_chart, display=False)
 
 # %% [markdown]
 # ```{glue:figure} fig-eccp-ecosystems
@@ -164,16 +90,11 @@ glue(glue_name, ecosystem_chart, display=False)
 # Change and from the Commission ({numref}`tbl-landscape`).
 
 # %% tags=["remove-input"]
-landscape = published.load("landscape_figures")
 show_table(
-    landscape.assign(
-        where=lambda d: "doc. " + d["document"] + ", lines " + d["lines"],
-    )[["description", "value", "unit", "where"]].rename(
-        columns={"description": "Figure", "value": "Value", "unit": "Unit", "where": "Source"}
-    ),
+    landscape.landscape_table(),
     label="tbl-landscape",
     caption="Cluster-landscape figures quoted in documents 001 and 003, as printed.",
-    formats={"Value": lambda v: f"{v:,.10g}"},
+    formats={"Value": "{:,.10g}"},
 )
 
 # %% [markdown]
@@ -185,44 +106,8 @@ show_table(
 # organisations offer it.
 
 # %% tags=["remove-cell"]
-sizes = organisations.label_group_sizes()
-membership_source = published.resource("eu4d_membership").citation
-for label, size in sizes.items():
-    figures.publish(
-        f"published.eu4d.{label}.count",
-        size,
-        unit="organisations",
-        source=membership_source,
-        fmt="{:d}",
-    )
-services = pd.concat(
-    [
-        organisations.label_shares(published.load(name), sizes).assign(kind=kind)
-        for name, kind in [
-            ("eu4d_table3", "General services (Table 3)"),
-            ("eu4d_table4", "Digitalisation services (Table 4)"),
-        ]
-    ]
-)
-order = (
-    services[services["label"] == "gold"].sort_values("share", ascending=False)["service"].tolist()
-)
-service_chart = alt.vconcat(
-    *[
-        charts.interval_dots(
-            services[services["kind"] == kind],
-            y="service",
-            x="share",
-            low="ci_low",
-            high="ci_high",
-            colour="label",
-            colours={"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"},
-            x_title="share of organisations offering the service (95 % Wilson interval)",
-            y_sort=order,
-        ).properties(title=kind)
-        for kind in services["kind"].unique()
-    ]
-)
+figures.publish_all(as_published.label_group_figures())
+service_chart = document_charts.service_share_intervals(as_published.service_shares())
 glue("fig-eu4d-services", service_chart, display=False)
 
 # %% [markdown]
@@ -247,28 +132,11 @@ glue("fig-eu4d-services", service_chart, display=False)
 # {numref}`tbl-eu4d-top10`.
 
 # %% tags=["remove-input"]
-top10 = published.load("eu4d_table5")
 show_table(
-    top10.rename(
-        columns={
-            "organisation": "Organisation",
-            "label": "Label",
-            "country": "Country",
-            "large_companies": "Large firms",
-            "smes": "SMEs",
-            "research_orgs": "Research orgs",
-            "services_total": "Services",
-            "services_general": "General",
-            "services_digital": "Digital",
-        }
-    ),
+    as_published.top_organisations(),
     label="tbl-eu4d-top10",
     caption="The ten surveyed organisations with the most services, as published "
     "(document 002, Table 5).",
-    formats={
-        c: "{:d}"
-        for c in ["Large firms", "SMEs", "Research orgs", "Services", "General", "Digital"]
-    },
 )
 
 # %% [markdown]
@@ -278,36 +146,14 @@ show_table(
 # its Table 1, grouped by policy area ({numref}`tbl-interreg-actions`); the chapter on policy
 # recommendations maps them, with the other documents' recommendations, to common themes.
 
-# %% tags=["remove-cell"]
-actions = published.load("interreg_table1")
-action_counts = (
-    actions.fillna({"line_of_action": "(not legible in the source)"})
-    .groupby(["line_of_action", "policy_area"], sort=False)
-    .size()
-    .rename("actions")
-    .reset_index()
-)
-figures.publish(
-    "published.interreg.actions.count",
-    len(actions),
-    unit="actions",
-    source=published.resource("interreg_table1").citation,
-    fmt="{:d}",
-)
-
 # %% tags=["remove-input"]
+actions = as_published.interreg_actions()
+figures.publish_all(actions.figures)
 show_table(
-    action_counts.rename(
-        columns={
-            "line_of_action": "Line of action",
-            "policy_area": "Policy area",
-            "actions": "Actions",
-        }
-    ),
+    actions.table,
     label="tbl-interreg-actions",
     caption="Cluster-support actions per policy area in document 001, Table 1 "
     "(counted from the digitised table).",
-    formats={"Actions": "{:d}"},
 )
 
 # %% [markdown]

@@ -19,7 +19,7 @@
 # number beside the published one, and says where the two agree and where they do not.
 
 # %% tags=["remove-cell"]
-from eucluster.data import published
+from eucluster.documents import sources
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
@@ -34,27 +34,9 @@ figures = KeyFigures("intro")
 # and the table it comes from.
 
 # %% tags=["remove-input"]
-import pandas as pd
-
-documents = pd.DataFrame(
-    [
-        {"No.": number, "Document": title, "Cited as": f"{{cite:t}}`{key}`"}
-        for number, (key, title) in published.DOCUMENTS.items()
-    ]
-)
-show_table(documents, label="tbl-documents", caption="The five source documents.")
-
-# %% tags=["remove-cell"]
-package = published.package()
-figures.publish(
-    "intro.published_tables.count",
-    len(package),
-    unit="tables",
-    definition=(
-        "Tables digitised from the five documents, as listed in data/published/datapackage.json"
-    ),
-    fmt="{:d}",
-)
+documents = sources.source_documents()
+figures.publish_all(documents.figures)
+show_table(documents.table, label="tbl-documents", caption="The five source documents.")
 
 # %% [markdown]
 # {numref}`tbl-documents` lists them. Their tables are digitised as typed data with their
@@ -84,43 +66,10 @@ figures.publish(
 # provenance table, and `eucluster data status` lists all of them.
 
 # %% tags=["remove-input"]
-from eucluster import data
-
-main_datasets = [
-    "sbs_r_nuts06_r2",
-    "nama_10r_2gdp_pps_hab_eu27",
-    "lfst_r_lfe2emp",
-    "rci_2022",
-    "ris_2023",
-    "jrc_nuts_crosswalks",
-    "gisco_nuts2021_l2",
-]
-vintages = pd.DataFrame(
-    [
-        {
-            "Dataset": f"`{d.name}`",
-            "Content": d.title,
-            "Vintage": d.vintage,
-            "NUTS version": str(d.nuts_version) if d.nuts_version else "several",
-        }
-        for d in map(data.dataset, main_datasets)
-    ]
-)
-for key, name in (("employment", "sbs_r_nuts06_r2"), ("gdp", "nama_10r_2gdp_pps_hab_eu27")):
-    figures.publish(
-        f"intro.{key}.vintage",
-        data.dataset(name).vintage,
-        unit="",
-        definition=f"release (vintage) of {name} in the data registry",
-    )
-    figures.publish(
-        f"intro.{key}.nuts_version",
-        str(data.dataset(name).nuts_version),
-        unit="",
-        definition=f"NUTS version of the region codes of {name} in the data registry",
-    )
+vintages = sources.data_vintages()
+figures.publish_all(vintages.figures)
 show_table(
-    vintages,
+    vintages.table,
     label="tbl-vintages",
     caption="The main datasets, with the release (vintage) and the NUTS version of their "
     "region codes, as registered in eucluster.data.",

@@ -21,27 +21,16 @@
 # and that the counts used to target weak regions move with the method.
 
 # %% tags=["remove-cell"]
-import altair as alt
-import pandas as pd
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster.data import published
-from eucluster.documents import organisations, recommendations
-from eucluster.report import charts
+from eucluster.documents import landscape, recommendations
+from eucluster.report import charts, document_charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("recommendations")
-compute = figures.compute
-
-
-def join_words(words):
-    """'a', 'a and b', 'a, b and c': lists in prose."""
-    words = list(words)
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
 
 # %% [markdown]
 # ## The advice, item by item
@@ -61,66 +50,16 @@ def join_words(words):
 # checked on every build to be complete.
 
 # %% tags=["remove-cell"]
-items = published.load("policy_items")
-themes = published.load("policy_themes")
-links = published.load("policy_item_themes")
-group_counts = recommendations.check_crosswalk(items, themes, links)
-crosswalk_source = published.resource("policy_items").citation
-compute(
-    "recommendations.items.count",
-    len(items),
-    unit="items",
-    definition="Recommendation items in the cross-walk (policy_items).",
-    fmt="{:d}",
-)
-compute(
-    "recommendations.themes.count",
-    len(themes),
-    unit="themes",
-    definition="Themes of the cross-walk (policy_themes).",
-    fmt="{:d}",
-)
-compute(
-    "recommendations.links.secondary",
-    int((links["strength"] == "secondary").sum()),
-    unit="links",
-    definition="Secondary item-theme links in policy_item_themes.",
-    fmt="{:d}",
-)
-for key, figure_id in [
-    (("000", "pathway"), "pathways"),
-    (("001", "recommendation"), "interreg_recommendations"),
-    (("001", "action"), "interreg_actions"),
-    (("004", "recommendation_area"), "clusterix_areas"),
-    (("004", "earlier_recommendation"), "clusterix_review"),
-]:
-    figures.publish(
-        f"recommendations.items.{figure_id}",
-        group_counts[key],
-        unit="items",
-        source=crosswalk_source,
-        fmt="{:d}",
-    )
-sources = pd.DataFrame(
-    [
-        {
-            "Group": recommendations.SOURCE_GROUPS[key],
-            "Document": key[0],
-            "Items": n,
-            "Where": published.DOCUMENTS[key[0]][1].split(":")[0],
-        }
-        for key, n in group_counts.items()
-    ]
-)
+crosswalk = recommendations.load_crosswalk()
+figures.publish_all(crosswalk.figures)
 
 # %% tags=["remove-cell"]
-assert sum(group_counts.values()) == len(items)
-assert set(themes["theme_id"]) == set(links["theme_id"])
-assert (links.groupby("item_id")["strength"].apply(lambda s: (s == "primary").sum()) == 1).all()
+assert sum(crosswalk.group_counts.values()) == len(crosswalk.items)
+assert set(crosswalk.themes["theme_id"]) == set(crosswalk.links["theme_id"])
 
 # %% tags=["remove-input"]
 show_table(
-    sources,
+    crosswalk.sources(),
     label="tbl-recommendation-sources",
     caption="Groups of recommendation items in the cross-walk, by document (documents 000 "
     "pathways section, 001 section 5 and Table 1, 002 section 2.7.3, 004 sections 3 and 4).",
@@ -142,13 +81,7 @@ show_table(
 # by why it is kept separate.
 
 # %% tags=["remove-input"]
-Markdown(
-    "\n".join(
-        f"{row.theme} ({row.theme_id.capitalize()})\n: {row.definition} "
-        f"*Why a theme of its own:* {row.justification}\n"
-        for row in themes.itertuples()
-    )
-)
+Markdown(crosswalk.theme_definitions())
 
 # %% [markdown]
 # ## Themes across the documents
@@ -158,97 +91,17 @@ Markdown(
 # items, so that a long list does not outweigh a short one.
 
 # %% tags=["remove-cell"]
-matrix = recommendations.theme_matrix(items, themes, links)
-matrix["primary_pct"] = 100 * matrix["primary_share"]
-matrix["any_pct"] = 100 * matrix["any_share"]
-matrix["theme_short"] = matrix["theme_id"].str.capitalize()
-summary = recommendations.agreement(matrix)
-theme_order = summary["theme_id"].str.capitalize().tolist()
-group_order = list(recommendations.SOURCE_GROUPS.values())
-theme_chart = alt.vconcat(
-    *[
-        charts.heatmap(
-            matrix,
-            x="group",
-            y="theme_short",
-            value=column,
-            value_title="% of the group's items",
-            domain=(0, 100),
-            title=title,
-            x_sort=group_order,
-            y_sort=theme_order,
-            cell=22,
-        )
-        for column, title in [("primary_pct", "Primary theme"), ("any_pct", "Any mention")]
-    ]
-).resolve_scale(color="shared")
+agreement = recommendations.theme_agreement(crosswalk)
+stated = figures.publish_all(agreement.figures)
+theme_chart = document_charts.theme_heatmaps(
+    agreement.matrix, theme_order=agreement.theme_order, group_order=agreement.group_order
+)
 glue("fig-theme-matrix", theme_chart, display=False)
 
-documents = summary["documents"].iloc[0]
-everywhere_primary = summary.loc[summary["documents_primary"] == documents, "theme"]
-everywhere_any = summary.loc[summary["documents_any"] == documents, "theme"]
-rare = summary.loc[summary["documents_any"] < documents, "theme"]
-figures.publish(
-    "recommendations.agreement.primary_everywhere",
-    join_words(everywhere_primary.str.lower()),
-    unit="themes",
-    definition="Themes that are a primary theme in every document that gives advice.",
-)
-compute(
-    "recommendations.agreement.any_everywhere",
-    len(everywhere_any),
-    unit="themes",
-    definition="Themes mentioned (primary or secondary) in every document that gives advice.",
-    fmt="{:d}",
-)
-compute(
-    "recommendations.agreement.documents",
-    int(documents),
-    unit="documents",
-    definition="Documents with recommendation items (000, 001, 002, 004).",
-    fmt="{:d}",
-)
-figures.publish(
-    "recommendations.agreement.missing",
-    join_words(rare.str.lower()),
-    unit="themes",
-    definition="Themes that at least one advising document never mentions.",
-)
-by_doc = matrix.groupby(["theme_id", "document"])["any"].sum().unstack()
-absent_from = by_doc.loc["evaluation"]
-figures.publish(
-    "recommendations.evaluation.absent_from",
-    join_words(absent_from[absent_from == 0].index.tolist()),
-    unit="documents",
-    definition="Documents with no item touching monitoring and evaluation.",
-)
-shares = matrix.set_index(["group", "theme_id"])
-for group_key, theme_id, figure_id in [
-    (("004", "earlier_recommendation"), "collaboration", "review2014.collaboration"),
-    (("004", "recommendation_area"), "management", "areas2018.management"),
-    (("000", "pathway"), "transition", "pathways.transition"),
-    (("002", "national_policy"), "funding", "policies.funding"),
-    (("002", "national_policy"), "management", "policies.management"),
-]:
-    compute(
-        f"recommendations.share.{figure_id}.any",
-        shares.loc[(recommendations.SOURCE_GROUPS[group_key], theme_id), "any_share"],
-        unit="share of the group's items",
-        definition=f"Items of {recommendations.SOURCE_GROUPS[group_key]} touching '{theme_id}'.",
-        fmt="{:.0%}",
-    )
-compute(
-    "recommendations.share.pathways.transition.primary",
-    shares.loc[(recommendations.SOURCE_GROUPS[("000", "pathway")], "transition"), "primary"],
-    unit="items",
-    definition="Pathways of document 000 whose primary theme is the green and digital transition.",
-    fmt="{:d}",
-)
-
 # %% tags=["remove-cell"]
-assert matrix["any_share"].between(0, 1).all()
-assert len(everywhere_primary) >= 1
-assert int(documents) == 4
+assert agreement.matrix["any_share"].between(0, 1).all()
+assert stated["recommendations.agreement.primary_everywhere"]
+assert stated["recommendations.agreement.documents"] == 4
 
 # %% [markdown]
 # ```{glue:figure} fig-theme-matrix
@@ -296,48 +149,7 @@ assert int(documents) == 4
 # chapters are summarised, with the chapter to read.
 
 # %% tags=["remove-cell"]
-sizes = organisations.label_group_sizes()
-table3 = published.load("eu4d_table3").set_index("service")
-table4 = published.load("eu4d_table4").set_index("service")
-labelled = sizes["gold"] + sizes["silver"]
-for figure_id, table, service in [
-    (
-        "human_resources",
-        table3,
-        "Development of human resources, such as staff mobility, access to training",
-    ),
-    ("rdi", table3, "Support of research, development and innovation"),
-    (
-        "external",
-        table3,
-        "Facilitation of external collaboration (beyond cluster) such as matchmaking",
-    ),
-    ("digital_projects", table4, "Identifying and promotion of digital collaborative projects"),
-    ("private_funding", table3, "Access to finance: private funding"),
-]:
-    compute(
-        f"recommendations.evidence.{figure_id}",
-        (table.loc[service, "gold"] + table.loc[service, "silver"]) / labelled,
-        unit="share of gold and silver organisations",
-        definition=f"Gold plus silver organisations offering '{service}' (document 002, "
-        "Table 3 or 4) over the 43 gold and silver organisations.",
-        fmt="{:.0%}",
-    )
-membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
-figures.publish(
-    "recommendations.evidence.sme_share",
-    membership["eccp_members_sme_share"],
-    unit="% of members",
-    source=published.resource("eu4d_membership").citation,
-    fmt="{:.0f}",
-)
-figures.publish(
-    "recommendations.evidence.staff_small",
-    membership["eccp_staff_1_5_share"],
-    unit="% of cluster organisations",
-    source=published.resource("eu4d_membership").citation,
-    fmt="{:.0f}",
-)
+figures.publish_all(recommendations.evidence_figures())
 
 # %% [markdown]
 # Targeting and smart specialisation
@@ -406,60 +218,13 @@ figures.publish(
 # ## Europe's cluster landscape in headline figures
 
 # %% tags=["remove-cell"]
-landscape = published.load("landscape_figures")
-box_rows = [
-    ("panorama.clusters.count", "001", "{:,.0f}"),
-    ("panorama.employment.jobs", "001", "{:.1f}"),
-    ("panorama.employment.share_pct", "001", "{:.1f}"),
-    ("panorama.clusters.count", "003", "{:,.0f}"),
-    ("panorama.employment.share_pct", "003", "{:.0f}"),
-    ("panorama.wages.share_pct", "003", "{:.0f}"),
-    ("panorama.clusters.high_performing", "001", "{:,.0f}"),
-    ("panorama.productivity_premium.cluster_firms_pct", "001", "{:.0f}"),
-    ("panorama.productivity_premium.high_performing_pct", "001", "{:.0f}"),
-    ("eccp.cluster_organisations.count", "001", "{:,.0f}"),
-    ("esif.innovation_investment.total", "003", "{:.0f}"),
-    ("esif.cluster_support.earmarked", "003", "{:.2f}"),
-]
-rows = landscape.set_index(["figure_id", "document"])
-lines = []
-for figure_id, document, fmt in box_rows:
-    row = rows.loc[(figure_id, document)]
-    where = f"document {document}, {row['section'].split(' > ')[-1]}, line {row['lines']}"
-    figures.publish(
-        f"recommendations.landscape.{figure_id}.doc{document}",
-        row["value"],
-        unit=row["unit"],
-        source=where,
-        fmt=fmt,
-    )
-    shown = fmt.format(row["value"])
-    lines.append(f"- **{shown} {row['unit']}**: {row['description']} ({where}).")
-cluster_share = compute(
-    "recommendations.landscape.esif_cluster_share",
-    rows.loc[("esif.cluster_support.earmarked", "003"), "value"]
-    / rows.loc[("esif.innovation_investment.total", "003"), "value"],
-    unit="share",
-    definition="ESIF money earmarked for clusters and business networks over all "
-    "innovation-related ESIF investment, both as printed in document 003.",
-    fmt="{:.1%}",
-)
-lines.append(
-    f"- **{cluster_share:.1%}** of innovation-related structural-fund investment was earmarked "
-    "for cluster support (computed from the two figures above)."
-)
-
-# %% tags=["remove-cell"]
-assert 0 < cluster_share < 0.05
-assert len(lines) == len(box_rows) + 1
+headlines = landscape.headline_box()
+figures.publish_all(headlines.figures)
+assert 0 < headlines.esif_cluster_share < 0.05
+assert len(headlines.lines) == len(landscape.HEADLINE_FIGURES) + 1
 
 # %% tags=["remove-input"]
-Markdown(
-    ":::{admonition} Key figures: clusters in Europe\n:class: tip\n\n"
-    + "\n".join(lines)
-    + "\n\nDocuments 001 and 003 quote different editions of the European Cluster Panorama: "
-    "their counts of clusters and shares of employment differ for that reason.\n:::\n"
-)
+Markdown(headlines.markdown())
 
 # %% [markdown]
 # The figures frame the advice. Clusters, by the Panorama's count, hold a large share of

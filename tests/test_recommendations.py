@@ -81,3 +81,50 @@ def test_theme_matrix_on_a_small_hand_made_crosswalk():
     summary = recommendations.agreement(matrix.reset_index()).set_index("theme_id")
     assert summary.loc["y", "documents_any"] == 2
     assert summary.loc["x", "documents_primary"] == 1
+
+
+def test_join_words_reads_as_prose():
+    assert recommendations.join_words(["a"]) == "a"
+    assert recommendations.join_words(["a", "b"]) == "a and b"
+    assert recommendations.join_words(iter(["a", "b", "c"])) == "a, b and c"
+
+
+def test_load_crosswalk_counts_what_the_chapter_states():
+    crosswalk = recommendations.load_crosswalk()
+    values = {figure.id: figure.value for figure in crosswalk.figures}
+    assert values["recommendations.items.count"] == len(crosswalk.items)
+    assert values["recommendations.themes.count"] == len(crosswalk.themes)
+    for key, part in recommendations.ITEM_COUNT_IDS.items():
+        assert values[f"recommendations.items.{part}"] == recommendations.EXPECTED_ITEMS[key]
+    assert all(figure.definition or figure.source for figure in crosswalk.figures)
+    sources = crosswalk.sources()
+    assert sources["Items"].sum() == len(crosswalk.items)
+    assert list(sources.columns) == ["Group", "Document", "Items", "Where"]
+    definitions = crosswalk.theme_definitions()
+    assert definitions.count("*Why a theme of its own:*") == len(crosswalk.themes)
+
+
+def test_theme_agreement_figures_follow_the_matrix():
+    crosswalk = recommendations.load_crosswalk()
+    themes = recommendations.theme_agreement(crosswalk)
+    values = {figure.id: figure.value for figure in themes.figures}
+    assert len(values) == len(themes.figures)
+    assert values["recommendations.agreement.documents"] == 4
+    everywhere = themes.summary[themes.summary["documents_any"] == 4]
+    assert values["recommendations.agreement.any_everywhere"] == len(everywhere)
+    shares = [v for k, v in values.items() if k.endswith(".any")]
+    assert len(shares) == len(recommendations.CITED_SHARES)
+    assert all(0 <= share <= 1 for share in shares)
+    assert themes.group_order == list(recommendations.SOURCE_GROUPS.values())
+    assert sorted(themes.theme_order) == sorted(crosswalk.themes["theme_id"].str.capitalize())
+    # the theme some document never mentions is the one whose absence the chapter names
+    assert "evaluation" in values["recommendations.agreement.missing"]
+
+
+def test_evidence_shares_are_of_gold_and_silver_together():
+    values = {figure.id: figure for figure in recommendations.evidence_figures()}
+    # Table 3: research, development and innovation support, 20 gold + 8 silver of 29 + 14
+    assert values["recommendations.evidence.rdi"].value == pytest.approx(28 / 43)
+    assert "43 gold and silver" in values["recommendations.evidence.rdi"].definition
+    assert values["recommendations.evidence.sme_share"].source
+    assert all(0 <= f.value <= 1 for k, f in values.items() if f.fmt == "{:.0%}")

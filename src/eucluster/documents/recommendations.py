@@ -5,12 +5,20 @@ and a table of possible actions (001), national and regional policies described 
 practice (002), seven new recommendation areas and a review of twelve older ones (004). The
 cross-walk (``policy_items``, ``policy_themes``, ``policy_item_themes``) assigns every item
 one primary theme and any number of secondary ones, so that the documents can be compared
-theme by theme. This module checks that the cross-walk is complete and counts it.
+theme by theme. This module checks that the cross-walk is complete and counts it, measures
+where the documents agree and differ, and gathers the survey numbers (document 002) that the
+chapter sets against each theme; each step returns the key figures the chapter states.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
+
+from eucluster.data import published
+from eucluster.documents import organisations
+from eucluster.report.key_figures import Figure, computed
 
 #: What the issue asks the cross-walk to hold: (document, kind) -> number of items.
 EXPECTED_ITEMS = {
@@ -123,3 +131,264 @@ def agreement(matrix: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["documents_primary", "items_primary"], ascending=False).reset_index(
         drop=True
     )
+
+
+def join_words(words) -> str:
+    """'a', 'a and b', 'a, b and c': a list as prose, for figures that name themes or documents."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+#: Key-figure id part of each group's item count, as the chapter's prose cites it.
+ITEM_COUNT_IDS = {
+    ("000", "pathway"): "pathways",
+    ("001", "recommendation"): "interreg_recommendations",
+    ("001", "action"): "interreg_actions",
+    ("004", "recommendation_area"): "clusterix_areas",
+    ("004", "earlier_recommendation"): "clusterix_review",
+}
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    """The checked cross-walk, its size per group of items, and the figures that count it."""
+
+    items: pd.DataFrame
+    themes: pd.DataFrame
+    links: pd.DataFrame
+    group_counts: dict[tuple[str, str], int]
+    figures: list[Figure]
+
+    def sources(self) -> pd.DataFrame:
+        """One row per group of items: which document, how many items, what kind of text."""
+        return pd.DataFrame(
+            [
+                {
+                    "Group": SOURCE_GROUPS[key],
+                    "Document": key[0],
+                    "Items": count,
+                    "Where": published.DOCUMENTS[key[0]][1].split(":")[0],
+                }
+                for key, count in self.group_counts.items()
+            ]
+        )
+
+    def theme_definitions(self) -> str:
+        """The themes as a MyST definition list: definition, then why the theme stands alone."""
+        return "\n".join(
+            f"{row.theme} ({row.theme_id.capitalize()})\n: {row.definition} "
+            f"*Why a theme of its own:* {row.justification}\n"
+            for row in self.themes.itertuples()
+        )
+
+
+def load_crosswalk() -> Crosswalk:
+    """Read the three cross-walk tables, refuse an incomplete one, and count it.
+
+    Checking on every load (:func:`check_crosswalk`) means the chapter cannot state counts of
+    a cross-walk that has lost an item.
+    """
+    items = published.load("policy_items")
+    themes = published.load("policy_themes")
+    links = published.load("policy_item_themes")
+    group_counts = check_crosswalk(items, themes, links)
+    source = published.resource("policy_items").citation
+    figures = [
+        computed(
+            "recommendations.items.count",
+            len(items),
+            unit="items",
+            definition="Recommendation items in the cross-walk (policy_items).",
+            fmt="{:d}",
+        ),
+        computed(
+            "recommendations.themes.count",
+            len(themes),
+            unit="themes",
+            definition="Themes of the cross-walk (policy_themes).",
+            fmt="{:d}",
+        ),
+        computed(
+            "recommendations.links.secondary",
+            int((links["strength"] == "secondary").sum()),
+            unit="links",
+            definition="Secondary item-theme links in policy_item_themes.",
+            fmt="{:d}",
+        ),
+    ]
+    figures += [
+        Figure(
+            f"recommendations.items.{figure_id}",
+            group_counts[key],
+            "items",
+            source=source,
+            fmt="{:d}",
+        )
+        for key, figure_id in ITEM_COUNT_IDS.items()
+    ]
+    return Crosswalk(items, themes, links, group_counts, figures)
+
+
+#: Shares of a group's items touching a theme that the chapter cites: (group, theme, id part).
+CITED_SHARES = [
+    (("004", "earlier_recommendation"), "collaboration", "review2014.collaboration"),
+    (("004", "recommendation_area"), "management", "areas2018.management"),
+    (("000", "pathway"), "transition", "pathways.transition"),
+    (("002", "national_policy"), "funding", "policies.funding"),
+    (("002", "national_policy"), "management", "policies.management"),
+]
+
+
+@dataclass(frozen=True)
+class ThemeAgreement:
+    """Themes against groups of items, per-theme agreement across documents, and the figures
+    that state where the documents agree, differ and fall silent."""
+
+    matrix: pd.DataFrame
+    summary: pd.DataFrame
+    figures: list[Figure]
+
+    @property
+    def theme_order(self) -> list[str]:
+        """Short theme names, the themes primary in most documents first."""
+        return self.summary["theme_id"].str.capitalize().tolist()
+
+    @property
+    def group_order(self) -> list[str]:
+        """Groups of items in the order of :data:`SOURCE_GROUPS` (by document)."""
+        return list(SOURCE_GROUPS.values())
+
+
+def theme_agreement(crosswalk: Crosswalk) -> ThemeAgreement:
+    """Where the advising documents agree, where they differ and which theme some ignore.
+
+    Agreement counts documents, not items (:func:`agreement`); differences are shares of a
+    group's items (:func:`theme_matrix`); the gap is the theme some document never mentions,
+    and the monitoring-and-evaluation theme is named with the documents that never touch it.
+    """
+    matrix = theme_matrix(crosswalk.items, crosswalk.themes, crosswalk.links)
+    summary = agreement(matrix)
+    documents = int(summary["documents"].iloc[0])
+    everywhere_primary = summary.loc[summary["documents_primary"] == documents, "theme"]
+    everywhere_any = summary.loc[summary["documents_any"] == documents, "theme"]
+    rare = summary.loc[summary["documents_any"] < documents, "theme"]
+    mentions = matrix.groupby(["theme_id", "document"])["any"].sum().unstack()
+    evaluation = mentions.loc["evaluation"]
+    figures = [
+        Figure(
+            "recommendations.agreement.primary_everywhere",
+            join_words(everywhere_primary.str.lower()),
+            "themes",
+            definition="Themes that are a primary theme in every document that gives advice.",
+        ),
+        computed(
+            "recommendations.agreement.any_everywhere",
+            len(everywhere_any),
+            unit="themes",
+            definition="Themes mentioned (primary or secondary) in every document that gives "
+            "advice.",
+            fmt="{:d}",
+        ),
+        computed(
+            "recommendations.agreement.documents",
+            documents,
+            unit="documents",
+            definition="Documents with recommendation items (000, 001, 002, 004).",
+            fmt="{:d}",
+        ),
+        Figure(
+            "recommendations.agreement.missing",
+            join_words(rare.str.lower()),
+            "themes",
+            definition="Themes that at least one advising document never mentions.",
+        ),
+        Figure(
+            "recommendations.evaluation.absent_from",
+            join_words(evaluation[evaluation == 0].index.tolist()),
+            "documents",
+            definition="Documents with no item touching monitoring and evaluation.",
+        ),
+    ]
+    shares = matrix.set_index(["group", "theme_id"])
+    for group_key, theme_id, figure_id in CITED_SHARES:
+        group = SOURCE_GROUPS[group_key]
+        figures.append(
+            computed(
+                f"recommendations.share.{figure_id}.any",
+                shares.loc[(group, theme_id), "any_share"],
+                unit="share of the group's items",
+                definition=f"Items of {group} touching '{theme_id}'.",
+                fmt="{:.0%}",
+            )
+        )
+    figures.append(
+        computed(
+            "recommendations.share.pathways.transition.primary",
+            shares.loc[(SOURCE_GROUPS[("000", "pathway")], "transition"), "primary"],
+            unit="items",
+            definition="Pathways of document 000 whose primary theme is the green and digital "
+            "transition.",
+            fmt="{:d}",
+        )
+    )
+    return ThemeAgreement(matrix, summary, figures)
+
+
+#: Services of document 002's survey that bear on a theme: id part -> (table, service).
+EVIDENCE_SERVICES = {
+    "human_resources": (
+        "eu4d_table3",
+        "Development of human resources, such as staff mobility, access to training",
+    ),
+    "rdi": ("eu4d_table3", "Support of research, development and innovation"),
+    "external": (
+        "eu4d_table3",
+        "Facilitation of external collaboration (beyond cluster) such as matchmaking",
+    ),
+    "digital_projects": (
+        "eu4d_table4",
+        "Identifying and promotion of digital collaborative projects",
+    ),
+    "private_funding": ("eu4d_table3", "Access to finance: private funding"),
+}
+
+
+def evidence_figures() -> list[Figure]:
+    """The numbers from document 002 that the chapter sets against the themes.
+
+    Shares are of gold and silver organisations together: the labels the documents hold up as
+    best practice, and a group large enough for a share to mean something. Two membership
+    statistics (SMEs among members, small staff) are quoted as printed.
+    """
+    sizes = organisations.label_group_sizes()
+    labelled = sizes["gold"] + sizes["silver"]
+    tables = {
+        name: published.load(name).set_index("service") for name in ("eu4d_table3", "eu4d_table4")
+    }
+    figures = [
+        computed(
+            f"recommendations.evidence.{figure_id}",
+            (tables[table].loc[service, "gold"] + tables[table].loc[service, "silver"]) / labelled,
+            unit="share of gold and silver organisations",
+            definition=f"Gold plus silver organisations offering '{service}' (document 002, "
+            f"Table 3 or 4) over the {labelled} gold and silver organisations.",
+            fmt="{:.0%}",
+        )
+        for figure_id, (table, service) in EVIDENCE_SERVICES.items()
+    ]
+    membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
+    source = published.resource("eu4d_membership").citation
+    for figure_id, statistic_id, unit in [
+        ("sme_share", "eccp_members_sme_share", "% of members"),
+        ("staff_small", "eccp_staff_1_5_share", "% of cluster organisations"),
+    ]:
+        figures.append(
+            Figure(
+                f"recommendations.evidence.{figure_id}",
+                membership[statistic_id],
+                unit,
+                source=source,
+                fmt="{:.0f}",
+            )
+        )
+    return figures
