@@ -193,7 +193,7 @@ figures.publish(
     "regions.gdp.min",
     weak_labels.at[lowest, "gdp_pps_pct_eu27"],
     unit="% of EU-27 average",
-    definition=f"lowest 2015-2017 GDP per head in PPS: {weakness.at[lowest, 'name']}",
+    definition=f"lowest 2015-2017 GDP per head in PPS: {weak_labels.at[lowest, 'name']}",
     fmt="{:.0f}",
 )
 figures.publish(
@@ -203,7 +203,7 @@ figures.publish(
     "regions.gdp.max",
     weak_labels.at[highest, "gdp_pps_pct_eu27"],
     unit="% of EU-27 average",
-    definition=f"highest 2015-2017 GDP per head in PPS: {weakness.at[highest, 'name']}",
+    definition=f"highest 2015-2017 GDP per head in PPS: {weak_labels.at[highest, 'name']}",
     fmt="{:.0f}",
 )
 figures.publish(
