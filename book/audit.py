@@ -23,69 +23,21 @@
 from myst_nb import glue
 
 from eucluster import audit
-from eucluster.data import published
 from eucluster.report import charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("audit")
-results, skipped = audit.run_all()
-verdict_counts = results["verdict"].value_counts().reindex(list(audit.VERDICTS), fill_value=0)
-
-
-def count(figure_id, value, definition, unit="checks"):
-    """Publish a count computed in this chapter."""
-    return figures.publish(figure_id, int(value), unit=unit, definition=definition, fmt="{:d}")
-
-
-count("audit.checks.total", len(results), "Consistency checks run on the digitised tables")
-for verdict, n in verdict_counts.items():
-    count(f"audit.checks.{verdict}", n, f"Checks with the verdict '{verdict}'")
-count(
-    "audit.text_figures.skipped",
-    len(skipped),
-    "Text figures of document 002 not evaluated (no digitised cell, a restatement of the "
-    "same line, or different units)",
-    unit="text figures",
-)
-groups = results["documents"].map(audit.document_group)
-figures.publish(
-    "audit.rule.relative_cap",
-    audit.RELATIVE_CAP,
-    unit="share of the claim",
-    definition="Largest tolerance of an approximate claim or ratio, as a share of the claim",
-    fmt="{:.0%}",
-)
-regions = published.load("text_figures").set_index("statement_id")["value"]
-membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
-for figure_id, value, table in (
-    ("audit.groups.weak", regions["000.eccp.regions_weak"], "text_figures"),
-    ("audit.groups.nonweak", regions["000.eccp.regions_nonweak"], "text_figures"),
-    ("audit.groups.gold", membership["dih_gold"], "eu4d_membership"),
-    ("audit.groups.silver", membership["dih_silver"], "eu4d_membership"),
-):
-    figures.publish(
-        figure_id,
-        int(value),
-        unit="regions" if "weak" in figure_id else "organisations",
-        source=published.resource(table).citation,
-        fmt="{:d}",
-    )
-silver_group = int(membership["dih_silver"])
-for group in ("000", "002", "004", "across"):
-    in_group = results[groups == group]
-    count(f"audit.checks.{group}.total", len(in_group), f"Checks in group {group}")
-    count(
-        f"audit.checks.{group}.discrepancy",
-        (in_group["verdict"] == "discrepancy").sum(),
-        f"Checks in group {group} with the verdict 'discrepancy'",
-    )
+checked = audit.run()
+results = checked.results
+stated = figures.publish_all(checked.figures)
+formats = {"A": "{}", "B": "{}"}
 
 # %% tags=["remove-cell"]
-assert set(results["verdict"]) <= set(audit.VERDICTS)
-assert results["check_id"].is_unique
-assert verdict_counts.sum() == len(results)
+assert set(results["verdict"]) <= set(audit.VERDICTS) and results["check_id"].is_unique
+assert stated["audit.checks.total"] == len(results) == len(audit.read_checks())
+assert sum(stated[f"audit.checks.{verdict}"] for verdict in audit.VERDICTS) == len(results)
 assert results["location_a"].str.len().gt(0).all() and results["location_b"].str.len().gt(0).all()
 assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all()
 
@@ -97,7 +49,7 @@ assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all(
 # a percentage and the count over the group size, a table cell and the annex row it repeats,
 # a sentence and the table it describes, the same figure quoted in two documents. Each check
 # names both places (document, line or table) and gets one of three verdicts, by a rule set
-# down before any result was seen (the docstring of `eucluster.audit` states it in full):
+# down before any result was seen (the docstring of `eucluster.audit.engine` states it in full):
 #
 # consistent
 # : the values agree as printed, allowing for the claim's own qualifier: "more than" and "at
@@ -122,6 +74,13 @@ assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all(
 # similar reasons). The counts of lettered points in the CLUSTERIX recommendations (document 004)
 # were added to the text-figure table for this chapter.
 #
+# The checks are data, not code: each is one row of `data/audit/checks.csv` that cites both
+# places, writes both values as expressions over the digitised tables, and names the relation
+# between them ("equals", "about", "more than", "at most", "one in N") and the rounding step of
+# the claim. A reader who doubts a verdict can therefore read the row behind it, see which cells
+# were compared, and add a check of their own without touching the verdict rule; the text
+# figures set aside are listed, each with its reason, in `data/audit/set_aside.csv`.
+#
 # ## What the checks found
 #
 # Of {glue}`audit.checks.total` checks, {glue}`audit.checks.consistent` are consistent,
@@ -129,18 +88,8 @@ assert (results.loc[results["verdict"] != "consistent", "value_a"].notna()).all(
 # are discrepancies ({numref}`tbl-audit-summary`, {numref}`fig-audit-verdicts`).
 
 # %% tags=["remove-input"]
-summary = audit.summary(results.assign(documents=groups))
-summary.index = summary.index.map(
-    {
-        "000": "000 ECCP paper",
-        "002": "002 EU4Digital report",
-        "004": "004 CLUSTERIX",
-        "across": "001, 003 and between documents",
-    }
-)
-summary["all"] = summary.sum(axis=1)
 show_table(
-    summary.rename_axis("Documents").rename(columns=str.capitalize),
+    audit.summary(results),
     label="tbl-audit-summary",
     caption="Consistency checks by document and verdict, computed from the digitised tables.",
     index=True,
@@ -168,7 +117,6 @@ glue("fig-audit-verdicts", audit.verdict_chart(results), display=False)
 # ### ECCP discussion paper (000)
 
 # %% tags=["remove-input"]
-formats = {"A": "{}", "B": "{}"}
 show_table(
     audit.findings(results, "000"),
     label="tbl-audit-000",
@@ -176,27 +124,6 @@ show_table(
     caption="Document 000: checks that are not consistent. Line numbers refer to the text "
     "conversion of the paper; Table 1 is at lines 197-206, Tables 2 and 3 at lines 224-267.",
     formats=formats,
-)
-
-# %% tags=["remove-cell"]
-by_id = results.set_index("check_id")
-for table in ("table2", "table3"):
-    figures.publish(
-        f"audit.eccp.{table}.co_likelihood_ratio",
-        float(by_id.loc[f"000.{table}.co_likelihood_ratio", "value_b"]),
-        unit="ratio non-weak to weak",
-        definition=f"Share of ecosystem nodes with an active cluster organisation, non-weak "
-        f"over weak regions, node-weighted from document 000 {table.title()[:-1]} "
-        f"{table[-1]}",
-    )
-
-weak_only = by_id.loc["000.table3.weak_only_agrifood_textile"]
-count(
-    "audit.eccp.table3.other_weak_ecosystems",
-    len(weak_only["value_b"].split("; ")) - len(weak_only["value_a"].split("; ")),
-    "Ecosystems besides agri-food and textiles with a non-zero share of weak regions in "
-    "document 000, Table 3",
-    unit="ecosystems",
 )
 
 # %% [markdown]
@@ -213,9 +140,8 @@ count(
 # ### The EU4Digital report (002)
 
 # %% tags=["remove-input"]
-table_kinds = ["table vs annex", "parts vs total"]
 show_table(
-    audit.findings(results, "002", table_kinds),
+    audit.findings(results, "002-tables"),
     label="tbl-audit-002-tables",
     widths=[30, 5, 24, 5, 36],
     breakable=True,
@@ -225,11 +151,8 @@ show_table(
 )
 
 # %% tags=["remove-input"]
-text_findings = audit.findings(results, "002", table_kinds, exclude=True)
-case_study = text_findings.index.str.match(r"002\.(text\.eu4d_tf_1[2-5]\d|table9|fees)")
-over_half = text_findings.index.str.startswith("002.annex1.")
 show_table(
-    text_findings[~case_study & ~over_half],
+    audit.findings(results, "002-text"),
     label="tbl-audit-002-text",
     widths=[40, 6, 38, 6, 10],
     caption="Document 002, survey text against tables and against itself: checks that are not "
@@ -239,7 +162,7 @@ show_table(
 
 # %% tags=["remove-input"]
 show_table(
-    text_findings[over_half],
+    audit.findings(results, "002-over-half"),
     label="tbl-audit-002-over-half",
     widths=[26, 18, 18, 20, 18],
     caption="Document 002, services said to be offered by over half of the gold and silver "
@@ -250,67 +173,13 @@ show_table(
 
 # %% tags=["remove-input"]
 show_table(
-    text_findings[case_study],
+    audit.findings(results, "002-cases"),
     label="tbl-audit-002-cases",
     widths=[24, 7, 32, 8, 29],
     breakable=True,
     caption="Document 002, case-study profiles against Tables 5 and 9 and the fee schedules: "
     "checks that are not consistent. Table 5 is at lines 1023-1041, Table 9 at lines 1453-1471.",
     formats=formats,
-)
-
-# %% tags=["remove-cell"]
-silver_lower = results[
-    (results["kind"] == "table vs annex")
-    & results["check_id"].str.endswith(".silver")
-    & (results["verdict"] == "discrepancy")
-]
-count(
-    "audit.eu4d.silver_annex_differs",
-    len(silver_lower),
-    "Services whose silver count in Table 3 or 4 differs from Annex 1",
-    unit="services",
-)
-silver_gap = (silver_lower["value_a"] - silver_lower["value_b"]).astype(int)
-assert silver_gap.min() == silver_gap.max() > 0
-count(
-    "audit.eu4d.silver_annex_gap",
-    silver_gap.max(),
-    "Difference between the silver count of Table 3 or 4 and Annex 1, in every service where "
-    "they differ",
-    unit="organisations",
-)
-text_figure = results.set_index("check_id")
-for figure_id, check_id, column, unit in (
-    ("audit.eu4d.group_exec", "002.text.eu4d_tf_021", "value_a", "organisations"),
-    ("audit.eu4d.group", "002.text.eu4d_tf_021", "value_b", "organisations"),
-    ("audit.eu4d.labelled", "002.dih.labelled_within_exec_group", "value_a", "organisations"),
-    ("audit.eu4d.digitalisation_exec", "002.text.eu4d_tf_018", "value_a", "organisations"),
-    ("audit.eu4d.digitalisation", "002.text.eu4d_tf_018", "value_b", "organisations"),
-    ("audit.eu4d.large_share_exec", "002.text.eu4d_tf_014", "value_a", "% of members"),
-    ("audit.eu4d.large_share", "002.text.eu4d_tf_014", "value_b", "% of members"),
-):
-    figures.publish(
-        figure_id,
-        int(text_figure.loc[check_id, column]),
-        unit=unit,
-        source=f"document 002, as compared in check {check_id}",
-        fmt="{:d}",
-    )
-figures.publish(
-    "audit.eu4d.one_silver_share",
-    1 / silver_group,
-    unit="share of the silver group",
-    definition="One organisation as a share of the silver group of document 002",
-    fmt="{:.0%}",
-)
-transilvania = text_figure.loc["002.text.eu4d_tf_153"]
-figures.publish(
-    "audit.eu4d.transilvania_ratio",
-    float(transilvania["value_a"]) / float(transilvania["value_b"]),
-    unit="ratio",
-    definition="Transilvania IT Cluster: members in the case-study profile over members in "
-    "Table 5 (document 002)",
 )
 
 # %% [markdown]
@@ -347,36 +216,6 @@ show_table(
     caption="Documents 001 and 003, and comparisons between documents: checks that are not "
     "consistent.",
     formats=formats,
-)
-
-# %% tags=["remove-cell"]
-jobs = results.set_index("check_id")
-for doc, check_id, column in (
-    ("001", "001_003.employment_share", "value_b"),
-    ("003", "001_003.employment_share", "value_a"),
-    ("002", "001_002.employment_share", "value_a"),
-):
-    figures.publish(
-        f"audit.jobs_share.doc{doc}",
-        float(jobs.loc[check_id, column]),
-        unit="% of European jobs in clusters",
-        source=f"document {doc}, as quoted in check {check_id}",
-        fmt="{:.4g}",
-    )
-shares = [float(figures.figures[f"audit.jobs_share.doc{d}"].value) for d in ("001", "002", "003")]
-figures.publish(
-    "audit.jobs_share.max_over_min",
-    max(shares) / min(shares),
-    unit="ratio",
-    definition="Largest over smallest share of European jobs in clusters quoted in documents "
-    "001, 002 and 003",
-)
-figures.publish(
-    "audit.panorama.clusters",
-    int(jobs.loc["001_002.clusters_count.eu4d_tf_001", "value_b"]),
-    unit="clusters",
-    source="document 001, lines 113-114 (European Panorama of Clusters and Industrial Change)",
-    fmt="{:,d}",
 )
 
 # %% [markdown]

@@ -1,15 +1,20 @@
-"""The audit checks: the verdict rule, and each check on tiny hand-made frames."""
+"""The audit: the verdict rule, the expression language, the engine on toy rows, the special
+functions on tiny hand-made frames, and every row of ``data/audit`` on the real tables."""
 
 import pandas as pd
 import pytest
 
 from eucluster import audit
+from eucluster.audit import engine, special
+from eucluster.audit.expressions import BUILTINS, Evaluator, ExpressionError
+from eucluster.audit.presentation import display_value
+from eucluster.data import published
 
 # ---------------------------------------------------------------- the verdict rule
 
 
 @pytest.mark.parametrize(
-    ("claim", "observed", "comparison", "kwargs", "expected"),
+    ("claim", "observed", "relation", "kwargs", "expected"),
     [
         (496, 495, "equals", {}, "discrepancy"),
         (187, 187, "equals", {}, "consistent"),
@@ -36,12 +41,12 @@ from eucluster import audit
         (4, 0.5, "fraction", {}, "discrepancy"),
     ],
 )
-def test_judge(claim, observed, comparison, kwargs, expected):
-    assert audit.judge(claim, observed, comparison, **kwargs) == expected
+def test_judge(claim, observed, relation, kwargs, expected):
+    assert audit.judge(claim, observed, relation, **kwargs) == expected
 
 
-def test_judge_refuses_an_unknown_comparison():
-    with pytest.raises(ValueError, match="unknown comparison"):
+def test_judge_refuses_an_unknown_relation():
+    with pytest.raises(ValueError, match="unknown relation"):
         audit.judge(1, 1, "roughly")
 
 
@@ -52,344 +57,362 @@ def test_rounding_step(value, step):
     assert audit.rounding_step(value) == pytest.approx(step)
 
 
-def test_to_frame_has_the_tidy_columns_and_judges_text_values():
-    frame = audit.to_frame(
-        [
-            audit.Check("a", "k", "000", "here", 1, "there", 1),
-            audit.Check("b", "k", "001", "here", "Netherlands", "there", "Belgium"),
-        ]
+# ---------------------------------------------------------------- the expression language
+
+TOY = {
+    "groups": pd.DataFrame({"group": ["weak", "strong"], "regions": [77, 124]}),
+    "figures": pd.DataFrame(
+        {
+            "figure_id": ["share", "share"],
+            "document": ["001", "003"],
+            "value": [23.4, 19.0],
+            "refers_to": ["x; the reason", "y"],
+        }
+    ),
+}
+
+
+def evaluator(tables=None):
+    return Evaluator((tables or TOY).__getitem__, {**BUILTINS, **special.FUNCTIONS})
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [
+        ("groups['weak'].regions", 77),
+        ("groups['weak'].regions + groups['strong'].regions", 201),
+        ("round(groups['weak'].regions / (groups['weak'].regions + 124), 4)", 0.3831),
+        ("sum(groups.regions) / 100", 2.01),
+        ("-max(1, 2) * 2", -4),
+        ("row(figures, figure_id='share', document='003').value", 19.0),
+        ("'Agri-food; Textile'", "Agri-food; Textile"),
+        ("detail(row(figures, figure_id='share', document='001').refers_to)", "the reason"),
+    ],
+)
+def test_expressions_read_cells_columns_and_functions(expression, value):
+    result = evaluator().evaluate(expression)
+    assert result == (value if isinstance(value, str) else pytest.approx(value))
+
+
+def test_expressions_bind_names_and_render_templates():
+    toy = evaluator()
+    assert toy.evaluate("A * 2", {"A": 3}) == 6
+    text = toy.render("k = {groups['weak'].regions} of {A:.1f}, {LOW:.3f}", {"A": 2, "LOW": 0.5})
+    assert text == "k = 77 of 2.0, 0.500"
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("groups['north'].regions", "no row with group='north'"),
+        ("groups['weak'].people", "no column 'people'"),
+        ("rivers['weak'].length", "no such table"),
+        ("figures['share'].value", "2 rows"),
+        ("mean(groups.regions)", "unknown function 'mean'"),
+        ("groups['weak'].regions > 1", "not allowed"),
+        ("__import__('os')", "unknown function '__import__'"),
+        ("(1).real", "needs a table or a row"),
+        ("1 +", "not an expression"),
+    ],
+)
+def test_expressions_refuse_what_they_cannot_name(expression, message):
+    def tables(name):
+        if name not in TOY:
+            raise ExpressionError(f"no such table {name!r}")
+        return TOY[name]
+
+    with pytest.raises(ExpressionError, match=message):
+        Evaluator(tables, BUILTINS).evaluate(expression)
+
+
+# ---------------------------------------------------------------- the engine on toy rows
+
+
+def checks(*rows):
+    """Rows of checks.csv with every optional column empty unless given."""
+    defaults = dict.fromkeys(engine.CHECK_FIELDS, "")
+    defaults.update(kind="k", documents="000", location_a="here", location_b="there")
+    defaults.update(relation="equals", findings_table="000")
+    frame = pd.DataFrame([{**defaults, **row} for row in rows])
+    return frame.assign(check_id=[r.get("check_id", f"c{i}") for i, r in enumerate(rows)])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation", "extra", "expected"),
+    [
+        ("77 + 124", "201", "equals", {}, "consistent"),
+        ("2.0", "1.96", "equals", {"step": "0.1"}, "consistent"),
+        ("2.0", "1.94", "equals", {"step": "0.1"}, "discrepancy"),
+        ("14", "nearest_share(14, groups['weak'].regions)", "rounds_to", {"step": "1"},
+         "consistent"),
+        ("40", "46.5", "approx", {}, "discrepancy"),
+        ("2", "groups['strong'].regions / groups['weak'].regions", "ratio_approx", {},
+         "discrepancy"),
+        ("300", "312.6", "more_than", {}, "consistent"),
+        ("40", "40", "at_least", {}, "consistent"),
+        ("95", "87", "at_most", {}, "discrepancy"),
+        ("95", "87", "at_most", {"observed_low": "B - 10", "observed_high": "B + 10"},
+         "rounding"),
+        ("4", "0.234", "fraction", {}, "consistent"),
+        ("'Netherlands'", "'Belgium'", "equals", {}, "discrepancy"),
+    ],
+)  # fmt: skip
+def test_engine_judges_each_relation(a, b, relation, extra, expected):
+    rows = checks({"quantity_a": a, "quantity_b": b, "relation": relation, **extra})
+    result = audit.evaluate(rows, TOY)
+    assert list(result.columns) == audit.COLUMNS
+    assert result.loc[0, "verdict"] == expected
+
+
+def test_engine_renders_notes_and_keeps_the_order_of_the_rows():
+    rows = checks(
+        {"check_id": "b", "quantity_a": "3", "quantity_b": "A", "note": "{A} of {B}"},
+        {"check_id": "a", "quantity_a": "1", "quantity_b": "2", "note": "plain"},
     )
-    assert list(frame.columns) == audit.COLUMNS
-    assert frame["verdict"].tolist() == ["consistent", "discrepancy"]
-    assert frame.loc[0, "difference"] == 0
+    result = audit.evaluate(rows, TOY)
+    assert result["check_id"].tolist() == ["b", "a"]
+    assert result["note"].tolist() == ["3 of 3", "plain"]
+    assert result["difference"].tolist() == [0, 1]
 
 
-def verdicts(checks):
-    return audit.to_frame(checks).set_index("check_id")["verdict"]
+@pytest.mark.parametrize(
+    ("quantity", "named"),
+    [
+        ("rivers['weak'].length", "no table named 'rivers'"),
+        ("groups['weak'].people", "no column 'people'"),
+        ("groups['north'].regions", "no row with group='north'"),
+        ("median(groups.regions)", "unknown function 'median'"),
+    ],
+)
+def test_a_row_naming_a_missing_quantity_says_file_line_check_and_fix(quantity, named, tmp_path):
+    rows = checks(
+        {"quantity_a": "1", "quantity_b": "1"}, {"quantity_a": "1", "quantity_b": quantity}
+    )
+    path = tmp_path / "checks.csv"
+    with pytest.raises(audit.AuditDataError) as raised:
+        audit.evaluate(rows, TOY, path=path)
+    message = str(raised.value)
+    assert str(path) in message and "line 3" in message and "check c1" in message
+    assert named in message and "Fix the quantity" in message
 
 
-# ---------------------------------------------------------------- percentages vs group sizes
+def test_a_row_naming_a_table_that_is_not_digitised_names_the_known_tables():
+    rows = checks({"quantity_a": "nowhere['x'].value", "quantity_b": "1"})
+    with pytest.raises(audit.AuditDataError, match="no table named 'nowhere'.*Known tables"):
+        audit.evaluate(rows)
 
 
-def test_achievable_counts():
-    assert audit.achievable_counts(61, 77) == [47]
-    assert audit.achievable_counts(1, 124) == [1]
-    assert audit.achievable_counts(50, 0) == []
+def test_a_relation_on_text_values_other_than_equals_is_refused():
+    rows = checks({"quantity_a": "'a'", "quantity_b": "'b'", "relation": "at_most"})
+    with pytest.raises(audit.AuditDataError, match="needs two numbers"):
+        audit.evaluate(rows, TOY)
 
 
-def eco_table(weak_pct, weak_co, nonweak_pct, nonweak_co):
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"relation": "roughly"}, "unknown relation 'roughly'"),
+        ({"quantity_b": ""}, "empty quantity_b"),
+        ({"check_id": "Bad Id"}, "dotted lower-case"),
+        ({"observed_low": "1"}, "both observed_low and observed_high"),
+        ({"step": "about 1"}, "must be a positive number"),
+    ],
+)
+def test_read_checks_refuses_a_malformed_row(change, message, tmp_path):
+    path = tmp_path / "checks.csv"
+    row = {"check_id": "x.y", "quantity_a": "1", "quantity_b": "1", **change}
+    checks(row).assign(check_id=row["check_id"]).to_csv(path, index=False)
+    with pytest.raises(audit.AuditDataError, match=message) as raised:
+        audit.read_checks(path)
+    assert f"{path}, line 2" in str(raised.value)
+
+
+def test_read_checks_refuses_repeated_ids_and_wrong_columns(tmp_path):
+    path = tmp_path / "checks.csv"
+    twice = checks({"quantity_a": "1", "quantity_b": "1"}, {"quantity_a": "1", "quantity_b": "1"})
+    twice.assign(check_id="same").to_csv(path, index=False)
+    with pytest.raises(audit.AuditDataError, match="unique"):
+        audit.read_checks(path)
+    twice.drop(columns="note").to_csv(path, index=False)
+    with pytest.raises(audit.AuditDataError, match="columns are"):
+        audit.read_checks(path)
+    with pytest.raises(audit.AuditDataError, match="missing"):
+        audit.read_checks(tmp_path / "absent.csv")
+
+
+# ---------------------------------------------------------------- special functions
+
+
+def test_achievable_counts_and_nearest_share():
+    assert special.achievable_counts(61, 77) == [47]
+    assert special.achievable_counts(1, 124) == [1]
+    assert special.achievable_counts(50, 0) == []
+    assert special.nearest_share(61, 77) == 61.04
+    assert special.share_counts_note(61, 77.0) == "k = [47] of 77"
+
+
+def test_node_share_flags_an_impossible_share():
+    # 1 % of 124 regions is one region, so 50 % of its nodes is impossible
+    assert special.node_share(50, 1, 124) == 0.0
+    assert special.node_share_note(50, 1, 124) == "no j/k rounds to the printed value"
+    assert special.node_share(9, 61, 77) == 9
+    assert special.node_share_note(0, 0, 77) == "no region with the node, so 0 % is the only value"
+
+
+def test_node_averages_and_organisation_share_of_nodes():
+    table = pd.DataFrame({"weak_regions_pct": [10, 30], "weak_nodes_with_co_pct": [40, 0]})
+    assert special.organisation_share_of_nodes(table, "weak") == pytest.approx(0.10)
+    low = special.node_average_low(table["weak_regions_pct"], 77)
+    high = special.node_average_high(table["weak_regions_pct"], 77)
+    assert low == high == pytest.approx((8 + 23) / 77)  # 8 and 23 of 77 regions
+    assert special.node_average_high(pd.Series([1, 1]), 124) == pytest.approx(2 / 124)
+
+
+def eco_table():
     return pd.DataFrame(
         {
-            "ecosystem": ["E03. Agri-food"],
-            "weak_regions_pct": [weak_pct],
-            "weak_nodes_with_co_pct": [weak_co],
-            "nonweak_regions_pct": [nonweak_pct],
-            "nonweak_nodes_with_co_pct": [nonweak_co],
+            "ecosystem": ["E03. Agri-food", "E06. Digital", "E14. Textile"],
+            "weak_regions_pct": [16, 3, 14],
+            "nonweak_regions_pct": [1, 15, 10],
         }
     )
 
 
-def test_ecosystem_percentages_pass_when_whole_regions_fit():
-    result = verdicts(audit.ecosystem_percentages(eco_table(61, 9, 2, 0), "Table 2"))
-    assert (result == "consistent").all()
-
-
-def test_ecosystem_percentages_flag_an_impossible_share():
-    # 1 % of 124 non-weak regions is one region, so 50 % of its nodes is impossible
-    result = verdicts(audit.ecosystem_percentages(eco_table(61, 9, 1, 50), "Table 2"))
-    assert result["000.table2.co_pct.e03.nonweak"] == "discrepancy"
-    assert result["000.table2.regions_pct.e03.nonweak"] == "consistent"
-
-
-def test_annex_percentages():
-    annex = pd.DataFrame(
-        {
-            "service": ["A", "B"],
-            "gold_n": [19, 19],
-            "gold_pct": [66.0, 60.0],
-            "silver_n": [4, 4],
-            "silver_pct": [29.0, 29.0],
-        }
+def test_ecosystem_lists_and_the_larger_group():
+    table = eco_table()
+    assert special.ecosystems_with_share(table, "weak_regions_pct") == "Agri-food; Digital; Textile"
+    assert special.other_ecosystem_shares(table, "weak_regions_pct", "Agri-food; Textile") == (
+        "Digital 3 %"
     )
-    result = verdicts(audit.annex_percentages(annex, {"gold": 29, "silver": 14}))
-    assert result["002.annex1.pct.a.gold"] == "consistent"
-    assert result["002.annex1.pct.b.gold"] == "discrepancy"
-
-
-# ---------------------------------------------------------------- tables vs the annex
-
-
-def service_table(silver):
-    return pd.DataFrame(
-        {
-            "service": ["Communication"],
-            "total": [56],
-            "gold": [7],
-            "silver": [silver],
-            "bronze": [15],
-        }
-    )
+    assert special.count_positive(table["nonweak_regions_pct"]) == 3
+    assert special.larger_group(61, 2) == "weak"
+    assert special.larger_group(0, 15) == "non-weak"
+    assert special.larger_group(4, 4) == "equal"
 
 
 ANNEX = pd.DataFrame(
     {
-        "service": ["Communication", "Number of general services"],
-        "gold_n": [7, 7],
-        "gold_pct": [24.0, None],
-        "silver_n": [3, 3],
-        "silver_pct": [21.0, None],
+        "service": [
+            "Facilitation of collaboration between members (within the cluster)",
+            "Access to finance: Public funding",
+            "Support towards digitalisation of processes",
+            "Number of general services",
+        ],
+        "gold_n": [16, 19, 18, 35],
+        "gold_pct": [55.0, 66.0, 62.0, None],
+        "silver_n": [8, 4, 5, 12],
+        "silver_pct": [57.0, 29.0, 36.0, None],
     }
 )
 
 
-def test_tables_vs_annex():
-    ok = verdicts(audit.tables_vs_annex(service_table(3), ANNEX, "Table 3", "1-2"))
-    bad = verdicts(audit.tables_vs_annex(service_table(4), ANNEX, "Table 3", "1-2"))
-    assert (ok == "consistent").all()
-    assert bad["002.table3_vs_annex1.communication.silver"] == "discrepancy"
-    assert bad["002.table3_vs_annex1.communication.gold"] == "consistent"
+def test_annex_sum_matches_services_without_regard_to_case():
+    services = pd.Series(["Access to finance: public funding", "Other services"])
+    assert special.annex_sum(ANNEX, services, "gold_n") == 19
 
 
-def test_column_sums_vs_annex():
-    ok = verdicts(
-        audit.column_sums_vs_annex(service_table(3), ANNEX, "Table 3", "Number of general services")
+def test_services_over_half_and_the_ones_a_list_leaves_out():
+    general = ANNEX["service"].iloc[:2]
+    found = special.services_over_half(ANNEX, 43, general, "general")
+    assert (
+        found == "Access to finance: Public funding; Facilitation of collaboration between members"
     )
-    bad = verdicts(
-        audit.column_sums_vs_annex(service_table(4), ANNEX, "Table 3", "Number of general services")
+    note = special.services_over_half_note(
+        ANNEX, 43, general, "general", "Facilitation of collaboration between members"
     )
-    assert (ok == "consistent").all()
-    assert bad["002.table3_sum_vs_annex1.silver"] == "discrepancy"
-
-
-def test_table_rows_within_groups():
-    sizes = {"gold": 29, "silver": 14, "bronze": 52}
-    ok = verdicts(audit.table_rows_within_groups(service_table(3), "Table 3", sizes, 187))
-    too_many = service_table(3).assign(total=180)
-    bad = verdicts(audit.table_rows_within_groups(too_many, "Table 3", sizes, 187))
-    assert (ok == "consistent").all()
-    assert bad["002.table3.unlabelled.communication"] == "discrepancy"
-
-
-# ---------------------------------------------------------------- text figures
-
-
-def test_text_figures_vs_tables():
-    statements = pd.DataFrame(
-        {
-            "statement_id": ["s1", "s2", "s3", "s4"],
-            "lines": ["10", "11", "12", "99"],
-            "claim": ["members", "SMEs", "share of SMEs", "same line"],
-            "value": [90.0, 53.0, 97.0, 170.0],
-            "unit": ["members", "SMEs", "percent of companies", "members per organisation"],
-            "comparison": ["approx", "equals", "approx", "equals"],
-            "refers_to": [
-                "eu4d_table5: Pool / A / large_companies + smes + research_orgs",
-                "eu4d_table5: Pool / A / smes",
-                "eu4d_table5: Pool / A / smes / (large_companies + smes)",
-                "eu4d_membership: avg",
-            ],
-        }
-    )
-    table5 = pd.DataFrame(
-        {"organisation": ["Pool / A"], "large_companies": [19], "smes": [56], "research_orgs": [12]}
-    )
-    membership = pd.DataFrame(
-        {
-            "statistic_id": ["avg"],
-            "value": [170.0],
-            "unit": ["members per organisation"],
-            "lines": ["99"],
-        }
-    )
-    checks, skipped = audit.text_figures_vs_tables(statements, {"eu4d_table5": table5}, membership)
-    result = verdicts(checks)
-    assert result["002.text.s1"] == "consistent"
-    assert result["002.text.s2"] == "discrepancy"
-    assert result["002.text.s3"] == "discrepancy"
-    assert skipped["statement_id"].tolist() == ["s4"]
-
-
-# ---------------------------------------------------------------- document 000 statements
-
-
-def ecosystems(agri_weak, agri_nonweak):
-    names = [
-        "E03. Agri-food",
-        "E05. Creative & Cultural Industries",
-        "E06. Digital",
-        "E09. Health",
-        "E12. Renewable Energy",
-        "E14. Textile",
-    ]
-    return pd.DataFrame(
-        {
-            "ecosystem": names,
-            "weak_regions_pct": [agri_weak, 0, 0, 1, 17, 31],
-            "weak_nodes_with_co_pct": [9, 0, 0, 0, 23, 4],
-            "nonweak_regions_pct": [agri_nonweak, 10, 15, 15, 4, 10],
-            "nonweak_nodes_with_co_pct": [0, 8, 37, 26, 20, 15],
-        }
+    assert note == "Access to finance: Public funding: 23/43"
+    assert special.services_over_half(ANNEX, 43, general, "digitalisation") == (
+        "Support towards digitalisation of processes"
     )
 
 
-def test_ecosystem_statements_flag_the_agrifood_direction():
-    table3 = ecosystems(16, 1).assign(weak_regions_pct=[16, 0, 0, 0, 0, 14])
-    flagged = verdicts(audit.ecosystem_statements(ecosystems(61, 2), table3))
-    passed = verdicts(audit.ecosystem_statements(ecosystems(1, 40), table3))
-    assert flagged["000.table2.direction.agri_food"] == "discrepancy"
-    assert passed["000.table2.direction.agri_food"] == "consistent"
-    assert passed["000.table2.direction.digital"] == "consistent"
-    assert passed["000.table3.weak_only_agrifood_textile"] == "consistent"
+def test_listed_in_short_service_and_detail():
+    clusters = pd.Series(["Latvian IT Cluster", "Danish Sound Cluster"])
+    assert special.listed_in("Latvian IT", clusters) == "listed"
+    assert special.listed_in("Bron Innovation", clusters) == "not listed"
+    name = "Facilitation of external collaboration (beyond cluster) such as matchmaking"
+    assert special.short_service(name) == "Facilitation of external collaboration"
+    assert special.detail("x; one point split") == "one point split"
 
 
-def test_co_share_of_nodes_weights_by_regions():
-    table = pd.DataFrame({"weak_regions_pct": [10, 30], "weak_nodes_with_co_pct": [40, 0]})
-    assert audit.co_share_of_nodes(table, "weak") == pytest.approx(0.10)
+# ---------------------------------------------------------------- presentation
 
 
-# ---------------------------------------------------------------- document 002 sums and lists
+def toy_results():
+    rows = checks(
+        {"check_id": "000.a", "quantity_a": "1", "quantity_b": "1",
+         "location_a": "000 line 1 (lines 1-2)", "location_b": "000 Table 1"},
+        {"check_id": "000.b", "quantity_a": "2", "quantity_b": "3", "location_a": "000 line 3",
+         "location_b": "000 Table 1"},
+        {"check_id": "x.c", "documents": "001; 003", "quantity_a": "19.0", "quantity_b": "23.4",
+         "relation": "approx", "location_a": "003 line 13", "location_b": "001 line 115",
+         "findings_table": "across"},
+    )  # fmt: skip
+    return audit.evaluate(rows, TOY)
 
 
-def membership(participating_exec):
-    values = {
-        "dih_gold": 29,
-        "dih_silver": 14,
-        "dih_bronze": 52,
-        "dih_participating": 187,
-        "dih_participating_exec": participating_exec,
-        "dih_gold_silver": 43,
-        "dih_digital_sector": 461,
-        "dih_support_digitalisation": 495,
-        "dih_both": 260,
-        "dih_internationalisation": 168,
-        "eccp_members_sme_share": 84,
-        "eccp_members_large_share": 9,
-        "eccp_members_research_share": 7,
-        "eccp_size_lt100_share": 62,
-        "eccp_size_101_200_share": 22,
-        "eccp_size_gt400_share": 5,
-        "dih_gold_large_1_14": 10,
-        "dih_gold_large_15_49": 10,
-        "dih_gold_large_50_150": 9,
-        "dih_gold_with_large": 29,
-        "dih_silver_large_gt50": 1,
-        "dih_silver_large_15_49": 2,
-        "dih_silver_without_large": 1,
-    }
-    return pd.DataFrame(
-        {
-            "statistic_id": list(values),
-            "value": [float(v) for v in values.values()],
-            "lines": ["1"] * len(values),
-        }
-    )
-
-
-def test_membership_checks():
-    ok = verdicts(audit.membership_checks(membership(187)))
-    bad = verdicts(audit.membership_checks(membership(87)))
-    assert (ok == "consistent").all()
-    assert bad["002.dih.labelled_within_exec_group"] == "discrepancy"
-
-
-def test_over_half_lists_flag_an_unlisted_service():
-    annex = pd.DataFrame(
-        {
-            "service": [
-                "Facilitation of collaboration between members (within the cluster)",
-                "Support of Research, Development and Innovation",
-                "Facilitation of external collaboration (beyond cluster) such as matchmaking",
-                "Access to finance: Public funding",
-            ],
-            "gold_n": [16, 20, 16, 19],
-            "gold_pct": [55.0, 69.0, 55.0, 66.0],
-            "silver_n": [8, 7, 7, 4],
-            "silver_pct": [57.0, 50.0, 50.0, 29.0],
-        }
-    )
-    general = annex["service"]
-    flagged = verdicts(audit.over_half_lists(annex, 43, general))
-    passed = verdicts(audit.over_half_lists(annex.iloc[:3], 43, general))
-    assert flagged["002.annex1.over_half_list.general"] == "discrepancy"
-    assert passed["002.annex1.over_half_list.general"] == "consistent"
-
-
-def test_services_sum():
-    table5 = pd.DataFrame(
-        {
-            "organisation": ["A", "B"],
-            "services_total": [13, 12],
-            "services_general": [5, 5],
-            "services_digital": [8, 8],
-        }
-    )
-    result = verdicts(audit.services_sum(table5))
-    assert result["002.table5.services_sum.a"] == "consistent"
-    assert result["002.table5.services_sum.b"] == "discrepancy"
-
-
-def test_clusterix_subpoints():
-    text = pd.DataFrame(
-        {
-            "statement_id": [
-                "004.overview.area1_subpoints",
-                "004.chapter3.area1_subpoints",
-                "004.overview.area2_subpoints",
-                "004.chapter3.area2_subpoints",
-            ],
-            "lines": ["1", "2", "3", "4"],
-            "value": [4.0, 4.0, 7.0, 8.0],
-            "refers_to": ["x", "x", "x", "x; one point split"],
-        }
-    )
-    result = verdicts(audit.clusterix_subpoints(text))
-    assert result["004.subpoints.area1"] == "consistent"
-    assert result["004.subpoints.area2"] == "discrepancy"
-
-
-# ---------------------------------------------------------------- on the real tables
-
-
-def test_run_all_on_the_digitised_tables():
-    results, skipped = audit.run_all()
-    assert results["check_id"].is_unique
-    assert set(results["verdict"]) <= set(audit.VERDICTS)
-    assert (results["verdict"] == "discrepancy").any()
-    summary = audit.summary(results)
-    assert summary.to_numpy().sum() == len(results)
-    assert not skipped.empty
-
-
-def test_findings_list_only_the_non_consistent_rows_of_a_group():
-    results = audit.to_frame(
-        [
-            audit.Check("000.a", "k", "000", "000 line 1 (lines 1-2)", 1, "000 Table 1", 1),
-            audit.Check("000.b", "k", "000", "000 line 3", 2, "000 Table 1", 3),
-            audit.Check("x.c", "k", "001; 003", "003 line 13", 19.0, "001 line 115", 23.4),
-        ]
-    )
+def test_findings_list_only_the_non_consistent_rows_of_a_table():
+    results = toy_results()
     own = audit.findings(results, "000")
     assert own.index.tolist() == ["000.b"]
     assert own.loc["000.b", "Statement or cell (A)"] == "line 3"
     assert audit.findings(results, "across").index.tolist() == ["x.c"]
-    assert audit.findings(results, "000", ["other kind"]).empty
+    assert audit.findings(results, "004").empty
+    with pytest.raises(ValueError, match="unknown findings table"):
+        audit.findings(results, "005")
 
 
-def test_document_group_and_short_service():
+def test_summary_counts_every_check_by_group_and_verdict():
+    table = audit.summary(toy_results())
+    assert table.loc["000 ECCP paper", "Consistent"] == 1
+    assert table["All"].sum() == 3
+    assert list(table.columns) == ["Consistent", "Rounding", "Discrepancy", "All"]
+
+
+def test_document_group_and_display_value():
     assert audit.document_group("002") == "002"
     assert audit.document_group("001; 003") == "across"
     assert audit.document_group("003") == "across"
-    name = "Facilitation of external collaboration (beyond cluster) such as matchmaking"
-    assert audit.short_service(name) == "Facilitation of external collaboration"
+    assert display_value(2950.0) == "2,950"
+    assert display_value(0.38312) == "0.3831"
+    assert display_value("listed") == "listed"
 
 
 def test_verdict_chart_counts_every_check():
-    results = audit.to_frame(
-        [
-            audit.Check("a", "k", "000", "x", 1, "y", 1),
-            audit.Check("b", "k", "000", "x", 1, "y", 2),
-        ]
-    )
-    spec = audit.verdict_chart(results).to_dict()
+    spec = audit.verdict_chart(toy_results()).to_dict()
     values = spec["datasets"][next(iter(spec["datasets"]))]
-    assert sum(row["checks"] for row in values) == 2
+    assert sum(row["checks"] for row in values) == 3
+
+
+# ---------------------------------------------------------------- every row, on the real tables
+
+
+@pytest.fixture(scope="module")
+def real():
+    return audit.run()
+
+
+def test_every_row_of_data_audit_is_evaluated(real):
+    rows = audit.read_checks()
+    assert real.results["check_id"].tolist() == rows["check_id"].tolist()
+    assert set(real.results["verdict"]) <= set(audit.VERDICTS)
+    assert (real.results["verdict"] == "discrepancy").any()
+    assert set(rows["findings_table"]) <= set(audit.FINDINGS_TABLES)
+
+
+def test_every_text_figure_with_a_reference_is_checked_or_set_aside(real):
+    statements = published.load("eu4d_text_figures").dropna(subset=["refers_to"])
+    checked = {c.removeprefix("002.text.") for c in real.results["check_id"]}
+    set_aside = set(real.set_aside["statement_id"])
+    assert not checked & set_aside
+    assert set(statements["statement_id"]) == (checked & set(statements["statement_id"])) | (
+        set_aside
+    )
+
+
+def test_the_chapter_figures_are_unique_and_count_every_check(real):
+    values = {f.id: f.value for f in real.figures}
+    assert len(values) == len(real.figures) == 37
+    assert values["audit.checks.total"] == len(real.results)
+    assert sum(values[f"audit.checks.{v}"] for v in audit.VERDICTS) == len(real.results)
+    assert values["audit.text_figures.skipped"] == len(real.set_aside)

@@ -1,0 +1,121 @@
+"""How the audit's verdicts are shown: the summary table, the verdict chart, the findings.
+
+The chapter groups checks by document: the ECCP paper (000), the EU4Digital report (002) and
+CLUSTERIX (004) each on their own, and documents 001 and 003 together with every comparison
+between two documents ('across'). Each check row says in which findings table it is listed
+when it is not consistent (``findings_table`` in ``data/audit/checks.csv``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from eucluster.audit.engine import VERDICTS
+
+GROUP_LABELS = {
+    "000": "000 ECCP paper",
+    "002": "002 EU4Digital report",
+    "004": "004 CLUSTERIX",
+    "across": "001, 003 and between documents",
+}
+FINDINGS_TABLES = ("000", "002-tables", "002-text", "002-over-half", "002-cases", "across", "004")
+VERDICT_COLOURS = {"consistent": "#9AB8A4", "rounding": "#E0B04B", "discrepancy": "#C0392B"}
+
+
+def document_group(documents: str) -> str:
+    """'000', '002', '004' for checks within one of those documents; 'across' otherwise
+    (documents 001 and 003 and every comparison between two documents)."""
+    return documents if documents in ("000", "002", "004") else "across"
+
+
+def summary(results: pd.DataFrame) -> pd.DataFrame:
+    """Counts of checks by document group (labelled) and verdict, with a column of all."""
+    counts = (
+        results.assign(group=results["documents"].map(document_group))
+        .pivot_table(index="group", columns="verdict", values="check_id", aggfunc="count")
+        .reindex(index=list(GROUP_LABELS), columns=list(VERDICTS))
+        .dropna(how="all")
+        .fillna(0)
+        .astype(int)
+    )
+    counts["all"] = counts.sum(axis=1)
+    counts.index = counts.index.map(GROUP_LABELS).rename("Documents")
+    return counts.rename(columns=str.capitalize).rename_axis(columns=None)
+
+
+def verdict_chart(results: pd.DataFrame):
+    """Horizontal stacked bars: number of checks per document and kind, coloured by verdict."""
+    import altair as alt
+
+    counts = (
+        results.assign(document=results["documents"].str.replace("; ", " vs ", regex=False))
+        .groupby(["document", "kind", "verdict"])
+        .size()
+        .rename("checks")
+        .reset_index()
+    )
+    counts["row"] = counts["document"] + " · " + counts["kind"]
+    order = sorted(counts["row"].unique())
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("checks:Q", title="number of checks", stack="zero"),
+            color=alt.Color(
+                "verdict:N",
+                title="verdict",
+                sort=list(VERDICTS),
+                scale=alt.Scale(
+                    domain=list(VERDICTS), range=[VERDICT_COLOURS[v] for v in VERDICTS]
+                ),
+            ),
+            order=alt.Order("verdict_order:Q"),
+            tooltip=["document", "kind", "verdict", "checks"],
+        )
+        .transform_calculate(
+            verdict_order="indexof(['consistent', 'rounding', 'discrepancy'], datum.verdict)"
+        )
+        .properties(width=420, height=alt.Step(18))
+    )
+
+
+def display_value(value: object) -> str:
+    """A value as a findings table shows it: whole numbers with thousands separators, other
+    numbers to four significant digits, text as it is."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+def _place(text: pd.Series, group: str) -> pd.Series:
+    """A location without its line numbers, snake_case column names or the document number
+    that the table's heading already gives."""
+    text = text.str.replace(r"\s*\(lines? [0-9\-, ]+\)", "", regex=True)
+    text = text.str.replace(r"\s*\([a-z0-9]+(_[a-z0-9]+)+\)", "", regex=True)
+    text = text.str.replace("_", " ", regex=False)
+    return text.str.replace(f"^{group} ", "", regex=True) if group != "across" else text
+
+
+def findings(results: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The checks of one findings table (:data:`FINDINGS_TABLES`) that are not consistent,
+    ready to show: both places, both values and a note that says when rounding explains it."""
+    if table not in FINDINGS_TABLES:
+        raise ValueError(f"unknown findings table {table!r}; use one of {FINDINGS_TABLES}")
+    rows = results[(results["findings_table"] == table) & (results["verdict"] != "consistent")]
+    group = table.split("-")[0]
+    verdict = rows["verdict"].map({"rounding": "rounding", "discrepancy": ""})
+    note = rows["note"].fillna("")
+    return pd.DataFrame(
+        {
+            "Statement or cell (A)": _place(rows["location_a"], group),
+            "A": rows["value_a"].map(display_value),
+            "Compared with (B)": _place(rows["location_b"], group),
+            "B": rows["value_b"].map(display_value),
+            "Note": (verdict + ": " + note).str.strip(": ").where(verdict != "", note),
+        }
+    ).set_index(rows["check_id"].rename(None))
