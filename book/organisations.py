@@ -25,24 +25,19 @@ confidence = 0.95
 power = 0.8
 
 # %% tags=["remove-cell"]
-import altair as alt
-import pandas as pd
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster.data import published
-from eucluster.documents import organisations
-from eucluster.report import charts
+from eucluster.documents import (
+    case_studies,
+    cluster_membership,
+    gold_silver_services,
+    leading_organisations,
+    membership_fees,
+)
+from eucluster.report import charts, organisation_charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
-
-charts.use_theme()
-figures = KeyFigures("organisations")
-quote = figures.quote
-compute = figures.compute
-alpha = 1 - confidence
-LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
-
 
 # %% [markdown]
 # ## Services by excellence label: what fourteen silver organisations can show
@@ -54,185 +49,24 @@ LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
 # narrower: is any service offered more often by gold than by silver organisations?
 
 # %% tags=["remove-cell"]
-sizes = organisations.label_group_sizes()
-membership_table = "eu4d_membership"
-quote(
-    "organisations.group.gold.size",
-    sizes["gold"],
-    unit="organisations",
-    table=membership_table,
-    fmt="{:d}",
-)
-quote(
-    "organisations.group.silver.size",
-    sizes["silver"],
-    unit="organisations",
-    table=membership_table,
-    fmt="{:d}",
-)
-services = pd.concat(
-    [
-        published.load("eu4d_table3").assign(kind="general"),
-        published.load("eu4d_table4").assign(kind="digitalisation"),
-    ],
-    ignore_index=True,
-)
-services = services[services["service"] != "Other services"].reset_index(drop=True)
-comparison = organisations.label_comparison(services, sizes, alpha=alpha, power=power)
-comparison["kind"] = services["kind"].to_numpy()
-annex = organisations.annex_counts().set_index("service").loc[comparison["service"]]
-annex_comparison = organisations.label_comparison(
-    annex.reset_index(), sizes, alpha=alpha, power=power
-)
-comparison["annex_difference"] = annex_comparison["difference"].to_numpy()
-comparison["annex_p_value"] = annex_comparison["p_value"].to_numpy()
-
-mdd_half = organisations.minimum_detectable_difference(
-    sizes["gold"], sizes["silver"], base_share=0.5, alpha=alpha, power=power
-)
-mdd_tenth = organisations.minimum_detectable_difference(
-    sizes["gold"], sizes["silver"], base_share=0.1, alpha=alpha, power=power
-)
-compute(
-    "organisations.power.mdd_half",
-    mdd_half,
-    unit="difference in shares",
-    definition="Smallest gold-silver difference in shares detected with the stated power at "
-    "the stated confidence when the shares are near one half (two-sample normal approximation, "
-    "29 gold and 14 silver organisations).",
-    fmt="{:.0%}",
-)
-compute(
-    "organisations.power.mdd_tenth",
-    mdd_tenth,
-    unit="difference in shares",
-    definition="As organisations.power.mdd_half, for shares near one tenth.",
-    fmt="{:.0%}",
-)
-quote(
-    "organisations.group.labelled",
-    sizes["gold"] + sizes["silver"],
-    unit="organisations",
-    table=membership_table,
-    fmt="{:d}",
-)
-compute(
-    "organisations.power.level", power, unit="probability", definition="Power used.", fmt="{:.0%}"
-)
-compute(
-    "organisations.confidence",
-    confidence,
-    unit="probability",
-    definition="Confidence level of every interval in this chapter (1 - alpha for the tests).",
-    fmt="{:.0%}",
-)
-half_low, half_high = organisations.wilson_interval(7, sizes["silver"], alpha=alpha)
-compute(
-    "organisations.silver.half.width",
-    half_high - half_low,
-    unit="share",
-    definition="Width of the Wilson interval for 7 of the 14 silver organisations.",
-    fmt="{:.0%}",
-)
-
-tests = len(comparison)
-raw_hits = int((comparison["p_value"] < alpha).sum())
-holm_hits = int((comparison["p_holm"] < alpha).sum())
-annex_hits = int((comparison["annex_p_value"] < alpha).sum())
-compute(
-    "organisations.tests.count",
-    tests,
-    unit="services",
-    definition="Services tested (Tables 3 and 4 without 'Other services').",
-    fmt="{:d}",
-)
-compute(
-    "organisations.tests.significant_raw",
-    raw_hits,
-    unit="services",
-    definition="Services with Fisher p below alpha, unadjusted, Table 3-4 counts.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.tests.significant_holm",
-    holm_hits,
-    unit="services",
-    definition="Services with Holm-adjusted p below alpha, Table 3-4 counts.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.tests.significant_annex",
-    annex_hits,
-    unit="services",
-    definition="Services with unadjusted Fisher p below alpha, Annex 1 counts.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.tests.intervals_excluding_zero",
-    int(((comparison["diff_low"] > 0) | (comparison["diff_high"] < 0)).sum()),
-    unit="services",
-    definition="Services whose Newcombe interval for the gold-silver difference excludes zero.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.tests.expected_false",
-    tests * alpha,
-    unit="services",
-    definition="Services expected below alpha by chance alone if no service differed.",
-    fmt="{:.1f}",
-)
-
-by_service = comparison.set_index("service")
-public = by_service.loc["Access to finance: public funding"]
-internal = by_service.loc["Access to the European internal market"]
-training = by_service.loc["Digital training courses for members"]
-for key, row in [
-    ("public_funding", public),
-    ("internal_market", internal),
-    ("digital_training", training),
-]:
-    for column, unit, fmt in [
-        ("gold_share", "share of gold organisations", "{:.0%}"),
-        ("silver_share", "share of silver organisations", "{:.0%}"),
-        ("difference", "difference in shares", "{:+.0%}"),
-        ("diff_low", "difference in shares", "{:+.0%}"),
-        ("diff_high", "difference in shares", "{:+.0%}"),
-        ("p_value", "p-value", "{:.2f}"),
-        ("p_holm", "p-value", "{:.2f}"),
-        ("annex_p_value", "p-value", "{:.3f}"),
-    ]:
-        compute(
-            f"organisations.{key}.{column}",
-            row[column],
-            unit=unit,
-            definition=f"{column} for '{row.name}' (gold vs silver; Fisher exact test, "
-            "Newcombe interval, Holm adjustment over all services tested).",
-            fmt=fmt,
-        )
+charts.use_theme()
+figures = KeyFigures("organisations")
+survey = gold_silver_services.compare_services_by_label(confidence=confidence, power=power)
+stated = figures.publish_all(survey.figures)
+comparison = survey.comparison
 
 # %% tags=["remove-cell"]
-assert (
-    comparison["gold_share"].between(0, 1).all() and comparison["silver_share"].between(0, 1).all()
-)
+assert comparison[["gold_share", "silver_share"]].stack().between(0, 1).all()
 assert (comparison["diff_low"] <= comparison["difference"]).all()
 assert (comparison["difference"] <= comparison["diff_high"]).all()
 assert (comparison["p_holm"] >= comparison["p_value"]).all()
-compute(
-    "organisations.public_funding.exact_power",
-    organisations.fisher_power(
-        public["gold_share"], public["silver_share"], sizes["gold"], sizes["silver"], alpha=alpha
-    ),
-    unit="probability",
-    definition="Exact power of the two-sided Fisher test at alpha if the true gold and silver "
-    "shares offering public-funding access equalled the observed ones (Table 3).",
-    fmt="{:.0%}",
-)
-assert tests == len(annex) == 21
-assert 0 < mdd_tenth < mdd_half < 1
+assert stated["organisations.tests.count"] == len(survey.annex) == 21
+assert 0 < stated["organisations.power.mdd_tenth"] < stated["organisations.power.mdd_half"] < 1
 if confidence == 0.95 and power == 0.8:
     # The prose below describes these results; a re-run with other parameters says so here.
-    assert raw_hits == 0 and holm_hits == 0 and annex_hits == 1
-    assert 0.4 < mdd_half < 0.5
+    hits = [stated[f"organisations.tests.significant_{k}"] for k in ("raw", "holm", "annex")]
+    assert hits == [0, 0, 1]
+    assert 0.4 < stated["organisations.power.mdd_half"] < 0.5
 
 # %% [markdown]
 # Before looking at the data, ask what it could show. With
@@ -251,41 +85,10 @@ if confidence == 0.95 and power == 0.8:
 # ring, the same difference computed from the Annex 1 counts.
 
 # %% tags=["remove-cell"]
-verdict_colours = {
-    "different, also after correction": "#D55E00",
-    "different at face value only": "#E69F00",
-    "large but not significant": "#0072B2",
-    "no evidence either way": "#777777",
-}
-comparison["service_short"] = comparison["service"].str.replace(
-    r"\s*\(.*?\)|,? such as.*$", "", regex=True
+difference_chart = organisation_charts.gold_silver_difference_chart(
+    comparison, confidence=confidence
 )
-difference_chart = alt.vconcat(
-    *[
-        charts.difference_dots(
-            comparison[comparison["kind"] == kind],
-            y="service_short",
-            x="difference",
-            low="diff_low",
-            high="diff_high",
-            colour="verdict",
-            colours=verdict_colours,
-            band="detectable",
-            alternative="annex_difference",
-            x_title=f"gold share minus silver share ({confidence:.0%} Newcombe interval)",
-            y_sort=comparison[comparison["kind"] == kind]
-            .sort_values("difference", ascending=False)["service_short"]
-            .tolist(),
-            label_limit=0,  # no service name is cut short
-        ).properties(title=f"{kind.capitalize()} services")
-        for kind in ["general", "digitalisation"]
-    ]
-).resolve_scale(x="shared")
-glue(
-    "fig-gold-silver-difference",
-    difference_chart.configure_legend(orient="bottom", columns=2, labelLimit=0),
-    display=False,
-)
+glue("fig-gold-silver-difference", difference_chart, display=False)
 
 # %% [markdown]
 # ```{glue:figure} fig-gold-silver-difference
@@ -335,47 +138,13 @@ glue(
 
 # %% tags=["remove-input"]
 show_table(
-    comparison.assign(
-        interval=lambda d: [
-            f"{round(100 * x):+d} ({round(100 * lo):+d} to {round(100 * hi):+d})"
-            for x, lo, hi in zip(d["difference"], d["diff_low"], d["diff_high"], strict=True)
-        ]
-    )[
-        [
-            "service_short",
-            "gold_share",
-            "silver_share",
-            "interval",
-            "p_value",
-            "p_holm",
-            "q_bh",
-            "annex_p_value",
-        ]
-    ].rename(
-        columns={
-            "service_short": "Service",
-            "gold_share": "Gold",
-            "silver_share": "Silver",
-            "interval": "Difference, points",
-            "p_value": "p",
-            "p_holm": "Holm p",
-            "q_bh": "BH q",
-            "annex_p_value": "p, annex",
-        }
-    ),
+    gold_silver_services.comparison_table(comparison),
     label="tbl-gold-silver-tests",
     caption="Gold versus silver, service by service: shares of each group, difference in "
     "percentage points with its Newcombe interval in brackets, Fisher exact p-value, "
     "Holm-adjusted p, Benjamini-Hochberg q, and the p-value with the Annex 1 counts. "
     "Computed from document 002, Tables 3-4 and Annex 1.",
-    formats={
-        "Gold": "{:.0%}",
-        "Silver": "{:.0%}",
-        "p": "{:.2f}",
-        "Holm p": "{:.2f}",
-        "BH q": "{:.2f}",
-        "p, annex": "{:.3f}",
-    },
+    formats=gold_silver_services.COMPARISON_TABLE_FORMATS,
 )
 
 # %% [markdown]
@@ -388,66 +157,23 @@ show_table(
 # that the ECCP profiles behind them change from month to month.
 
 # %% tags=["remove-cell"]
-disagreements = int((annex["silver"].to_numpy() != services["silver"].to_numpy()).sum())
-compute(
-    "organisations.annex.silver_disagreements",
-    disagreements,
-    unit="services",
-    definition="Services whose silver count differs between Tables 3-4 and Annex 1.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.silver.zero.high",
-    organisations.wilson_interval(0, sizes["silver"], alpha=alpha)[1],
-    unit="share",
-    definition="Upper Wilson bound for 0 of the 14 silver organisations.",
-    fmt="{:.0%}",
-)
-assert disagreements == int((comparison["difference"] != comparison["annex_difference"]).sum())
+annex_differs = comparison["difference"] != comparison["annex_difference"]
+assert stated["organisations.annex.silver_disagreements"] == int(annex_differs.sum())
 
 # %% [markdown]
 # The same counts also give the average number of services per organisation
 # ({numref}`tbl-services-per-organisation`): gold organisations offer somewhat more general
 # services per head than silver ones, while the digital offer is close.
 
-# %% tags=["remove-cell"]
-annex_totals = published.load("eu4d_annex1_totals").set_index("service")
-per_org = pd.DataFrame(
-    {
-        "Services": ["general", "digitalisation"],
-        "Gold (Tables 3-4)": [
-            services.loc[services["kind"] == k, "gold"].sum() / sizes["gold"]
-            for k in ["general", "digitalisation"]
-        ],
-        "Silver (Tables 3-4)": [
-            services.loc[services["kind"] == k, "silver"].sum() / sizes["silver"]
-            for k in ["general", "digitalisation"]
-        ],
-        "Silver (Annex 1)": [
-            annex_totals.loc[f"Number of {k} services", "silver_n"] / sizes["silver"]
-            for k in ["general", "digitalisation"]
-        ],
-    }
-)
-for column, key in [("Gold (Tables 3-4)", "gold"), ("Silver (Tables 3-4)", "silver")]:
-    for services_kind, value in zip(per_org["Services"], per_org[column], strict=True):
-        compute(
-            f"organisations.per_org.{key}.{services_kind}",
-            value,
-            unit="services per organisation",
-            definition=f"Sum of the {key} column of Table 3 or 4 (without 'Other services') "
-            "divided by the group size.",
-            fmt="{:.1f}",
-        )
-
 # %% tags=["remove-input"]
+per_organisation = gold_silver_services.services_per_organisation(survey.services, survey.sizes)
 show_table(
-    per_org,
+    per_organisation,
     label="tbl-services-per-organisation",
     caption="Average number of services per organisation by label, computed from document "
-    f"002, Tables 3-4 and Annex 1, over {sizes['gold']} gold and {sizes['silver']} silver "
-    "organisations.",
-    formats={c: "{:.1f}" for c in per_org.columns[1:]},
+    f"002, Tables 3-4 and Annex 1, over {survey.sizes['gold']} gold and "
+    f"{survey.sizes['silver']} silver organisations.",
+    formats={column: "{:.1f}" for column in per_organisation.columns[1:]},
 )
 
 # %% [markdown]
@@ -459,164 +185,18 @@ show_table(
 # split into general and digital ones.
 
 # %% tags=["remove-cell"]
-top10 = published.load("eu4d_table5")
-short_names = {
-    "Bron Innovation / Govtech Sweden": "Bron Innovation",
-    "POOL-NET - Portuguese Tooling & Plastics Network": "Pool-Net",
-    "Cluster Sensor technology Bavaria / Strategic Partnership for Sensor Technologies": (
-        "Cluster Sensorik"
-    ),
-    "HABIC BASQUE HABITAT, WOOD, OFFICE & HOSPITALITY CLUSTER": "Habic",
-    "PRODUTECH - Production Technologies Cluster": "Produtech",
-}
-top10 = top10.assign(
-    name=lambda d: d["organisation"].replace(short_names),
-    members=lambda d: d[list(organisations.MEMBER_TYPES)].sum(axis=1),
-)
-top10["card"] = top10["name"] + " (" + top10["country"] + ", " + top10["label"].str.lower() + ")"
-order = top10.sort_values("members", ascending=False)["card"].tolist()
-composition = organisations.member_composition(top10.drop(columns=["name", "members"])).merge(
-    top10[["organisation", "card"]], on="organisation"
-)
-member_colours = {"large firms": "#0072B2", "SMEs": "#E69F00", "research": "#009E73"}
-mix_panel = charts.stacked_shares(
-    composition,
-    y="card",
-    share="count",
-    part="member_type",
-    parts=member_colours,
-    title="member mix",
-    y_sort=order,
-    width=200,
-)
-size_panel = (
-    alt.Chart(top10)
-    .mark_bar(color="#555555")
-    .encode(
-        y=alt.Y("card:N", sort=order, axis=None),
-        x=alt.X("members:Q", title="members (log scale)", scale=alt.Scale(type="log")),
-        x2=alt.datum(10),
-        tooltip=["name", "members"],
-    )
-    .properties(width=150, height=alt.Step(20))
-)
-service_long = top10.melt(
-    id_vars=["card"],
-    value_vars=["services_general", "services_digital"],
-    var_name="service_type",
-    value_name="services",
-).replace({"services_general": "general", "services_digital": "digital"})
-service_panel = (
-    alt.Chart(service_long)
-    .mark_bar()
-    .encode(
-        y=alt.Y("card:N", sort=order, axis=None),
-        x=alt.X("services:Q", stack="zero", title="services offered"),
-        color=alt.Color(
-            "service_type:N",
-            title=None,
-            scale=alt.Scale(domain=["general", "digital"], range=["#56B4E9", "#CC79A7"]),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        tooltip=["card", "service_type", "services"],
-    )
-    .properties(width=150, height=alt.Step(20))
-)
-profiles_chart = alt.hconcat(mix_panel, size_panel, service_panel, spacing=8).resolve_scale(
-    color="independent"
+leading = leading_organisations.leading_organisations()
+stated.update(figures.publish_all(leading.figures))
+profiles_chart = organisation_charts.leading_profiles_chart(
+    leading.table, leading.composition, leading.order
 )
 glue("fig-top10-profiles", profiles_chart, display=False)
 
-pooled = organisations.pooled_composition(top10.drop(columns=["name", "members", "card"]))
-table5 = "eu4d_table5"
-compute(
-    "organisations.top10.countries",
-    top10["country"].nunique(),
-    unit="countries",
-    definition="Distinct countries among the ten organisations of Table 5.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.top10.gold",
-    int((top10["label"] == "Gold").sum()),
-    unit="organisations",
-    definition="Gold-labelled organisations among the ten of Table 5.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.top10.sme_share",
-    pooled["SMEs"],
-    unit="share of members",
-    definition="SMEs over all members of the ten organisations of Table 5, pooled.",
-    fmt="{:.0%}",
-)
-compute(
-    "organisations.top10.research_share",
-    pooled["research"],
-    unit="share of members",
-    definition="Research organisations over all members of the ten, pooled.",
-    fmt="{:.0%}",
-)
-largest, smallest = top10.loc[top10["members"].idxmax()], top10.loc[top10["members"].idxmin()]
-quote(
-    "organisations.top10.largest.members",
-    largest["members"],
-    unit="members",
-    table=table5,
-    fmt="{:,d}",
-)
-quote(
-    "organisations.top10.smallest.members",
-    smallest["members"],
-    unit="members",
-    table=table5,
-    fmt="{:,d}",
-)
-compute(
-    "organisations.top10.size_ratio",
-    largest["members"] / smallest["members"],
-    unit="ratio",
-    definition="Members of the largest over the smallest of the ten.",
-    fmt="{:.0f}",
-)
-compute(
-    "organisations.top10.largest.name",
-    largest["name"],
-    unit="",
-    definition="Organisation with the most members in Table 5.",
-)
-compute(
-    "organisations.top10.smallest.name",
-    smallest["name"],
-    unit="",
-    definition="Organisation with the fewest members in Table 5.",
-)
-most_digital = top10.loc[(top10["services_digital"] - top10["services_general"]).idxmax()]
-compute(
-    "organisations.top10.most_digital.name",
-    most_digital["name"],
-    unit="",
-    definition="Organisation of Table 5 with the largest excess of digital over general services.",
-)
-quote(
-    "organisations.top10.most_digital.digital",
-    most_digital["services_digital"],
-    unit="services",
-    table=table5,
-    fmt="{:d}",
-)
-quote(
-    "organisations.top10.most_digital.general",
-    most_digital["services_general"],
-    unit="services",
-    table=table5,
-    fmt="{:d}",
-)
-
 # %% tags=["remove-cell"]
+top10 = leading.table
 assert len(top10) == 10
 assert (top10["services_general"] + top10["services_digital"] == top10["services_total"]).all()
-assert abs(sum(pooled.values()) - 1) < 1e-9
+assert abs(sum(leading.pooled.values()) - 1) < 1e-9
 
 # %% [markdown]
 # ```{glue:figure} fig-top10-profiles
@@ -647,30 +227,17 @@ assert abs(sum(pooled.values()) - 1) < 1e-9
 # the rest.
 
 # %% tags=["remove-cell"]
-cases = published.load("eu4d_case_studies")
-case_source = published.resource("eu4d_case_studies").citation
-facts = cases[
-    ["short_name", "country", "label", "founded", "members_total", "staff", "legal_form"]
-].rename(
-    columns={
-        "short_name": "Organisation",
-        "country": "Country",
-        "label": "Label",
-        "founded": "Founded",
-        "members_total": "Members",
-        "staff": "Staff",
-        "legal_form": "Legal form",
-    }
-)
+profiles = case_studies.case_profiles()
+stated.update(figures.publish_all(profiles.figures))
 
 # %% tags=["remove-input"]
 show_table(
-    facts,
+    case_studies.case_facts(profiles.cases),
     label="tbl-case-studies",
     caption="The twelve organisations profiled in document 002, sections 2.5.1-2.5.2, with "
     "the facts the profiles state (members as printed, often qualified by 'about' or 'over'; "
     "– = not stated).",
-    formats={"Founded": "{:d}", "Members": "{:,d}", "Staff": "{:d}"},
+    formats=case_studies.FACT_FORMATS,
 )
 
 # %% [markdown]
@@ -678,97 +245,18 @@ show_table(
 # digitised dimensions each profile describes, and which funding sources it names.
 
 # %% tags=["remove-cell"]
-coverage = organisations.case_coverage(cases)
-funding = organisations.funding_sources(cases)
-case_order = cases["short_name"].tolist()
-coverage_chart = alt.hconcat(
-    charts.presence_grid(
-        coverage,
-        x="dimension",
-        y="short_name",
-        value="described",
-        title="described in the profile",
-        x_sort=list(organisations.CASE_DIMENSIONS.values()),
-        y_sort=case_order,
-    ).properties(title="Dimensions described"),
-    charts.presence_grid(
-        funding,
-        x="source",
-        y="short_name",
-        value="named",
-        title="funding source named",
-        x_sort=list(organisations.FUNDING_PATTERNS),
-        y_sort=case_order,
-    ).properties(title="Funding sources named"),
-).resolve_scale(color="independent")
+coverage_chart = organisation_charts.case_coverage_chart(
+    profiles.coverage,
+    profiles.funding,
+    profiles.cases["short_name"].tolist(),
+    dimensions=list(case_studies.CASE_DIMENSIONS.values()),
+    sources=list(case_studies.FUNDING_PATTERNS),
+)
 glue("fig-case-coverage", coverage_chart, display=False)
 
-described = coverage.groupby("dimension")["described"].sum()
-named = (
-    funding.dropna(subset=["named"])
-    .pivot(index="short_name", columns="source", values="named")
-    .astype(bool)
-)
-compute(
-    "organisations.cases.count",
-    len(cases),
-    unit="organisations",
-    definition="Case-study profiles in document 002, sections 2.5.1-2.5.2.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.funding_described",
-    len(named),
-    unit="organisations",
-    definition="Profiles that say anything about funding or fees.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.fees_named",
-    int(named["membership fees"].sum()),
-    unit="organisations",
-    definition="Profiles naming membership fees as income.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.public_named",
-    int(named["public funding"].sum()),
-    unit="organisations",
-    definition="Profiles naming public funding.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.mixed",
-    int((named.sum(axis=1) >= 2).sum()),
-    unit="organisations",
-    definition="Profiles naming at least two funding sources.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.governance_described",
-    int(described["governance"]),
-    unit="organisations",
-    definition="Profiles describing governance.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.results_described",
-    int(described["results"]),
-    unit="organisations",
-    definition="Profiles reporting results.",
-    fmt="{:d}",
-)
-compute(
-    "organisations.cases.staff_described",
-    int(described["staff"]),
-    unit="organisations",
-    definition="Profiles giving a staff number.",
-    fmt="{:d}",
-)
-
 # %% tags=["remove-cell"]
-assert len(coverage) == len(cases) * len(organisations.CASE_DIMENSIONS)
-assert named.shape[0] <= len(cases)
+assert len(profiles.coverage) == len(profiles.cases) * len(case_studies.CASE_DIMENSIONS)
+assert profiles.named.shape[0] <= len(profiles.cases)
 
 # %% [markdown]
 # ```{glue:figure} fig-case-coverage
@@ -776,7 +264,7 @@ assert named.shape[0] <= len(cases)
 #
 # Left: which dimensions each of the twelve case-study profiles in document 002 (sections
 # 2.5.1-2.5.2) describes. Right: funding sources named in the profile's funding and fee text,
-# coded by keyword (`eucluster.documents.organisations.FUNDING_PATTERNS`); blank rows say nothing
+# coded by keyword (`eucluster.documents.case_studies.FUNDING_PATTERNS`); blank rows say nothing
 # about money.
 # ```
 #
@@ -796,14 +284,7 @@ assert named.shape[0] <= len(cases)
 # (document 002, sections 2.5.1-2.5.2; amounts as printed):
 
 # %% tags=["remove-input"]
-Markdown(
-    "\n".join(
-        f"{row.short_name}\n: *Funding:* {row.funding_model or 'not described.'} "
-        f"*Fees:* {row.fee_structure or 'not described.'}\n"
-        for row in cases.fillna({"funding_model": "", "fee_structure": ""}).itertuples()
-        if row.funding_model or row.fee_structure
-    )
-)
+Markdown(case_studies.funding_descriptions(profiles.cases))
 
 # %% [markdown]
 # Where the cases differ most is in fees ({numref}`fig-case-fees`). The three profiles that
@@ -811,88 +292,13 @@ Markdown(
 # member's number of employees.
 
 # %% tags=["remove-cell"]
-fee_table = "eu4d_membership_fees"
-dkk_per_eur = quote(
-    "organisations.fees.dkk_per_eur", 7.46, unit="DKK per EUR", table=fee_table, fmt="{:.2f}"
-)
-fees = organisations.fees_in_euro(published.load(fee_table), {"DKK": dkk_per_eur}).merge(
-    cases[["organisation", "short_name"]], on="organisation", how="left"
-)
-fees["row"] = (
-    fees["short_name"]
-    + ": "
-    + fees["member_category"]
-    .str.replace("Private companies: ", "firms, ")
-    .str.replace("Public companies/organisations: ", "public, ")
-    .str.replace(" companies and organisations", "")
-)
-fees["basis"] = fees["converted"].map({True: "converted at the printed rate", False: "printed"})
-fee_chart = (
-    alt.Chart(fees)
-    .mark_bar()
-    .encode(
-        y=alt.Y("row:N", title=None, sort=fees["row"].tolist(), axis=alt.Axis(labelLimit=320)),
-        x=alt.X(
-            "fee_eur:Q",
-            title="yearly fee, EUR (log scale)",
-            scale=alt.Scale(type="log", domainMin=50),
-        ),
-        x2=alt.datum(50),
-        color=alt.Color(
-            "basis:N",
-            title=None,
-            scale=alt.Scale(
-                domain=["printed", "converted at the printed rate"], range=["#0072B2", "#56B4E9"]
-            ),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        tooltip=["row", alt.Tooltip("fee_eur:Q", format=",.0f"), "basis"],
-    )
-    .properties(width=320, height=alt.Step(16))
-)
-glue("fig-case-fees", fee_chart.configure_axisY(labelLimit=320), display=False)
-digital_lead = fees[fees["short_name"] == "DigitalLead"]
-firm_bands = digital_lead[digital_lead["member_category"].str.startswith("Private")]
-compute(
-    "organisations.fees.digitallead.min",
-    firm_bands["fee_eur"].min(),
-    unit="EUR per year",
-    definition="Lowest DigitalLead firm rate, DKK converted at the printed rate.",
-    fmt="{:,.0f}",
-)
-compute(
-    "organisations.fees.digitallead.max",
-    firm_bands["fee_eur"].max(),
-    unit="EUR per year",
-    definition="Highest DigitalLead firm rate, DKK converted at the printed rate.",
-    fmt="{:,.0f}",
-)
-compute(
-    "organisations.fees.digitallead.ratio",
-    firm_bands["fee_eur"].max() / firm_bands["fee_eur"].min(),
-    unit="ratio",
-    definition="Highest over lowest DigitalLead firm rate.",
-    fmt="{:.0f}",
-)
-bron = fees[fees["short_name"] == "Bron Innovation"].set_index("member_category")["fee_eur"]
-quote(
-    "organisations.fees.bron.startup",
-    bron.min(),
-    unit="EUR per year",
-    table=fee_table,
-    fmt="{:,.0f}",
-)
-quote(
-    "organisations.fees.bron.established",
-    bron.max(),
-    unit="EUR per year",
-    table=fee_table,
-    fmt="{:,.0f}",
-)
+fees = membership_fees.membership_fees()
+stated.update(figures.publish_all(fees.figures))
+glue("fig-case-fees", organisation_charts.membership_fee_chart(fees.fees), display=False)
 
 # %% tags=["remove-cell"]
-assert (fees["fee_eur"] > 0).all()
-assert not fees["short_name"].isna().any()
+assert (fees.fees["fee_eur"] > 0).all()
+assert not fees.fees["short_name"].isna().any()
 
 # %% [markdown]
 # ```{glue:figure} fig-case-fees
@@ -922,125 +328,23 @@ assert not fees["short_name"].isna().any()
 # European Cluster Collaboration Platform ({numref}`fig-membership`).
 
 # %% tags=["remove-cell"]
-membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
-for statistic, unit, fmt in [
-    ("eccp_members_average", "members per organisation", "{:,.0f}"),
-    ("eccp_members_sme_share", "% of members", "{:.0f}"),
-    ("eccp_members_large_share", "% of members", "{:.0f}"),
-    ("eccp_members_research_share", "% of members", "{:.0f}"),
-    ("eccp_size_lt100_share", "% of organisations", "{:.0f}"),
-    ("eccp_size_gt400_share", "% of organisations", "{:.0f}"),
-    ("eccp_staff_1_5_share", "% of organisations", "{:.0f}"),
-    ("eccp_members_large_share_exec", "% of members", "{:.0f}"),
-]:
-    quote(
-        f"organisations.membership.{statistic}",
-        membership[statistic],
-        unit=unit,
-        table=membership_table,
-        fmt=fmt,
-    )
-size_classes = pd.DataFrame(
-    {
-        "class": ["<100", "101-200", "201-400*", ">400"],
-        "share": [
-            membership["eccp_size_lt100_share"],
-            membership["eccp_size_101_200_share"],
-            100
-            - membership[
-                ["eccp_size_lt100_share", "eccp_size_101_200_share", "eccp_size_gt400_share"]
-            ].sum(),
-            membership["eccp_size_gt400_share"],
-        ],
-    }
-)
-compute(
-    "organisations.membership.size_unstated",
-    size_classes["share"].iloc[2],
-    unit="% of organisations",
-    definition="100 minus the three size-class shares the report prints.",
-    fmt="{:.0f}",
-)
-mix = pd.concat(
-    [
-        pd.DataFrame(
-            {
-                "group": "all ECCP cluster organisations",
-                "member_type": list(member_colours),
-                "share": [
-                    membership["eccp_members_large_share"],
-                    membership["eccp_members_sme_share"],
-                    membership["eccp_members_research_share"],
-                ],
-            }
-        ),
-        pd.DataFrame(
-            {
-                "group": "ten leading organisations (pooled)",
-                "member_type": list(pooled),
-                "share": [100 * v for v in pooled.values()],
-            }
-        ),
-    ]
-)
-gold_large = pd.DataFrame(
-    {
-        "class": ["1-14", "15-49", "50-150"],
-        "organisations": [membership[f"dih_gold_large_{c}"] for c in ["1_14", "15_49", "50_150"]],
-    }
-)
-membership_chart = alt.vconcat(
-    charts.stacked_shares(
-        mix,
-        y="group",
-        share="share",
-        part="member_type",
-        parts=member_colours,
-        title="share of members",
-        width=360,
-    ).properties(title="Member mix"),
-    alt.hconcat(
-        alt.Chart(size_classes)
-        .mark_bar(color="#0072B2")
-        .encode(
-            x=alt.X("class:N", sort=None, title="members", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("share:Q", title="% of cluster organisations"),
-            opacity=alt.condition(
-                alt.datum["class"] == "201-400*", alt.value(0.35), alt.value(1.0)
-            ),
-            tooltip=["class", "share"],
-        )
-        .properties(width=220, height=160, title="Size of ECCP cluster organisations"),
-        alt.Chart(gold_large)
-        .mark_bar(color=LABEL_COLOURS["gold"])
-        .encode(
-            x=alt.X("class:N", sort=None, title="large member firms", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("organisations:Q", title="gold organisations"),
-            tooltip=["class", "organisations"],
-        )
-        .properties(
-            width=160, height=160, title=f"Large firms in the {sizes['gold']} gold organisations"
-        ),
-    ),
+gold_size = survey.sizes["gold"]
+members = cluster_membership.cluster_membership(leading.pooled, gold_size=gold_size)
+stated.update(figures.publish_all(members.figures))
+membership_chart = organisation_charts.membership_chart(
+    members.mix,
+    members.size_classes,
+    members.gold_large,
+    gold_size=gold_size,
+    unstated_class=cluster_membership.UNSTATED_SIZE_CLASS,
 )
 glue("fig-membership", membership_chart, display=False)
-compute(
-    "organisations.gold.large50_share",
-    membership["dih_gold_large_50_150"] / sizes["gold"],
-    unit="share of gold organisations",
-    definition="Gold organisations with 50-150 large member firms (section 2.4.3) over 29.",
-    fmt="{:.0%}",
-)
 
 # %% tags=["remove-cell"]
-assert (
-    membership[
-        ["eccp_members_sme_share", "eccp_members_large_share", "eccp_members_research_share"]
-    ].sum()
-    == 100
-)
-assert gold_large["organisations"].sum() == sizes["gold"]
-assert size_classes["share"].between(0, 100).all()
+member_shares = list(cluster_membership.MEMBER_TYPE_STATISTICS.values())
+assert members.statistics[member_shares].sum() == 100
+assert members.gold_large["organisations"].sum() == gold_size
+assert members.size_classes["share"].between(0, 100).all()
 
 # %% [markdown]
 # ```{glue:figure} fig-membership

@@ -1,4 +1,8 @@
-"""Label comparisons of document 002's survey: intervals, tests and the data they rest on."""
+"""Label comparisons of document 002's survey: intervals, tests and the data they rest on.
+
+The chapter's study built on them is tested in ``test_organisation_services.py``; its other
+topics (Table 5, case studies, fees, membership) in ``test_organisation_profiles.py``.
+"""
 
 import math
 
@@ -94,80 +98,6 @@ def test_annex_counts_use_the_table_service_names():
     assert (merged["silver_annex"] <= merged["silver"]).all()
 
 
-def test_member_composition_shares_sum_to_one():
-    top10 = published.load("eu4d_table5")
-    long = organisations.member_composition(top10)
-    assert len(long) == 3 * len(top10)
-    assert long.groupby("organisation")["share"].sum().to_numpy() == pytest.approx(1.0)
-    assert sum(organisations.pooled_composition(top10).values()) == pytest.approx(1.0)
-
-
-def test_case_coverage_is_one_row_per_case_and_dimension():
-    cases = published.load("eu4d_case_studies")
-    coverage = organisations.case_coverage(cases)
-    assert len(coverage) == len(cases) * len(organisations.CASE_DIMENSIONS)
-    assert coverage["described"].dtype == bool
-
-
-def test_fees_in_euro_keeps_printed_values_and_converts_the_rest():
-    fees = published.load("eu4d_membership_fees")
-    euro = organisations.fees_in_euro(fees, {"DKK": 7.46, "SEK": 11.2})
-    printed = fees["fee_eur"].notna()
-    assert (euro.loc[printed, "fee_eur"] == fees.loc[printed, "fee_eur"]).all()
-    assert not euro.loc[printed, "converted"].any()
-    band = euro[euro["member_category"] == "Private companies: 0-1 employees"].iloc[0]
-    assert band["fee_eur"] == pytest.approx(1250 / 7.46)
-    with pytest.raises(KeyError):
-        organisations.fees_in_euro(fees, {})
-
-
-def test_funding_sources_code_the_profiles_and_keep_silence_missing():
-    cases = published.load("eu4d_case_studies")
-    coded = organisations.funding_sources(cases).pivot(
-        index="short_name", columns="source", values="named"
-    )
-    assert coded.loc["Bron Innovation", "membership fees"]
-    assert not coded.loc["Bron Innovation", "public funding"]
-    assert not coded.loc["DigitalLead", "private funding"]
-    assert coded.loc["Health Valley", "private funding"]
-    assert coded.loc["Habic"].isna().all()
-
-
-def test_chart_builders_produce_valid_specs():
-    from eucluster.report import charts
-
-    sizes = organisations.label_group_sizes()
-    comparison = organisations.label_comparison(published.load("eu4d_table4"), sizes)
-    chart = charts.difference_dots(
-        comparison,
-        y="service",
-        x="difference",
-        low="diff_low",
-        high="diff_high",
-        colour="verdict",
-        colours={"no evidence either way": "#777777"},
-        band="detectable",
-        alternative="gold_share",
-    )
-    assert len(chart.to_dict()["layer"]) == 5
-    composition = organisations.member_composition(published.load("eu4d_table5"))
-    bars = charts.stacked_shares(
-        composition,
-        y="organisation",
-        share="count",
-        part="member_type",
-        parts={"large firms": "#000", "SMEs": "#111", "research": "#222"},
-    )
-    assert bars.to_dict()["encoding"]["x"]["stack"] == "normalize"
-    grid = charts.presence_grid(
-        organisations.funding_sources(published.load("eu4d_case_studies")),
-        x="source",
-        y="short_name",
-        value="named",
-    )
-    assert set(grid.data["_state"]) == {"yes", "no", "not stated"}
-
-
 def test_fisher_power_is_exact_and_sensible():
     # With no true difference the power is the test's size, at most alpha (Fisher is
     # conservative); with certain outcomes it is 0 or 1 exactly.
@@ -179,3 +109,17 @@ def test_fisher_power_is_exact_and_sensible():
     assert organisations.fisher_power(1.0, 0.0, 3, 3) == pytest.approx(0.0)
     gap = organisations.fisher_power(0.66, 0.36, 29, 14)
     assert 0.2 < gap < 0.6
+
+
+def test_label_shares_are_long_with_wilson_intervals_and_refuse_impossible_counts():
+    counts = pd.DataFrame({"service": ["a", "b"], "gold": [0, 29], "silver": [7, 14]})
+    long = organisations.label_shares(counts, {"gold": 29, "silver": 14})
+    assert len(long) == 4
+    assert long["share"].tolist() == pytest.approx([0, 1, 0.5, 1])
+    assert (long["ci_low"] <= long["share"]).all() and (
+        long["share"] <= long["ci_high"] + 1e-12
+    ).all()
+    with pytest.raises(ValueError, match="larger than their group size"):
+        organisations.label_shares(counts.assign(silver=[15, 0]), {"gold": 29, "silver": 14})
+    with pytest.raises(KeyError, match="bronze"):
+        organisations.label_shares(counts, {"gold": 29, "bronze": 10})

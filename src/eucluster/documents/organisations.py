@@ -4,6 +4,11 @@ The survey's label groups are small (29 gold, 14 silver organisations), so a dif
 few percentage points between them is within sampling noise. Shares therefore come with
 Wilson score intervals, and each gold-vs-silver difference with Fisher's exact test, which is
 valid for counts this small where a chi-squared approximation is not.
+
+This module holds the statistics (intervals, tests, power) and the label counts they read. The
+organisations chapter's study built on them is :mod:`eucluster.documents.gold_silver_services`;
+the chapter's other topics have modules of their own: ``leading_organisations`` (Table 5),
+``case_studies`` (the profiles), ``membership_fees`` and ``cluster_membership``.
 """
 
 from __future__ import annotations
@@ -186,106 +191,6 @@ def annex_counts() -> pd.DataFrame:
             "silver": annex["silver_n"].astype(int).to_numpy(),
         }
     )
-
-
-MEMBER_TYPES = {"large_companies": "large firms", "smes": "SMEs", "research_orgs": "research"}
-
-
-def member_composition(top10: pd.DataFrame) -> pd.DataFrame:
-    """Table 5 in long form: one row per organisation and member type, with count and share."""
-    frame = top10.assign(members=top10[list(MEMBER_TYPES)].sum(axis=1))
-    long = frame.melt(
-        id_vars=["organisation", "label", "country", "members"],
-        value_vars=list(MEMBER_TYPES),
-        var_name="member_type",
-        value_name="count",
-    )
-    long["member_type"] = long["member_type"].map(MEMBER_TYPES)
-    long["share"] = long["count"] / long["members"]
-    return long
-
-
-def pooled_composition(top10: pd.DataFrame) -> dict[str, float]:
-    """Member-type shares of all ten organisations' members added together."""
-    totals = top10[list(MEMBER_TYPES)].sum()
-    return {MEMBER_TYPES[k]: float(v / totals.sum()) for k, v in totals.items()}
-
-
-CASE_DIMENSIONS = {
-    "legal_form": "legal form",
-    "governance": "governance",
-    "members_mix": "members and mix",
-    "staff": "staff",
-    "funding_model": "funding model",
-    "fee_structure": "fees",
-    "flagship_services": "flagship services",
-    "digital_services": "digital services",
-    "results_reported": "results",
-}
-
-
-def case_coverage(cases: pd.DataFrame) -> pd.DataFrame:
-    """Which dimensions each case-study profile describes (long: short_name, dimension, shown).
-
-    A comparison across cases is only as wide as the dimensions the profiles share, so the
-    gaps are part of the finding.
-    """
-    long = cases.melt(
-        id_vars="short_name",
-        value_vars=list(CASE_DIMENSIONS),
-        var_name="dimension",
-        value_name="value",
-    )
-    long["described"] = long["value"].notna()
-    long["dimension"] = long["dimension"].map(CASE_DIMENSIONS)
-    return long.drop(columns="value")
-
-
-def fees_in_euro(fees: pd.DataFrame, rates: dict[str, float]) -> pd.DataFrame:
-    """Fees with a euro value: the printed one where there is one, else converted at ``rates``.
-
-    ``rates`` are local currency units per euro, taken from the document (it prints
-    EUR 1 = DKK 7.46); ``converted`` marks rows whose euro value the book computed.
-    """
-    out = fees.copy()
-    rate = out["currency"].map({**rates, "EUR": 1.0})
-    out["converted"] = out["fee_eur"].isna()
-    out["fee_eur"] = out["fee_eur"].fillna(out["fee_local"] / rate)
-    if out["fee_eur"].isna().any():
-        missing = sorted(out.loc[out["fee_eur"].isna(), "currency"].unique())
-        raise KeyError(f"no exchange rate for {missing}; pass it in rates")
-    return out
-
-
-#: Keywords that mark a funding source in the case profiles' funding and fee summaries. The
-#: summaries are the project's paraphrases (eu4d_case_studies), so the coding is reproducible
-#: and a reader can check each hit against the text.
-FUNDING_PATTERNS = {
-    "membership fees": r"\bfees?\b|member contributions",
-    "public funding": (
-        r"public|ministry|subsid|agency|VLAIO|state|federal|ERDF|regional development"
-        r"|local authorit|national basic|regional funding"
-    ),
-    "EU funding": r"\bEU\b|ERDF|European regional",
-    "project funding": r"project",
-    "private funding": r"private invest|public-private",
-}
-
-
-def funding_sources(cases: pd.DataFrame) -> pd.DataFrame:
-    """Funding sources named in each profile (long: short_name, source, named).
-
-    A profile that says nothing about money has ``named`` missing, not False: silence in
-    the document is not evidence of absence.
-    """
-    text = cases["funding_model"].fillna("") + " " + cases["fee_structure"].fillna("")
-    silent = cases["funding_model"].isna() & cases["fee_structure"].isna()
-    rows = []
-    for source, pattern in FUNDING_PATTERNS.items():
-        hits = text.str.contains(pattern, regex=True, case=True)
-        for name, hit, quiet in zip(cases["short_name"], hits, silent, strict=True):
-            rows.append({"short_name": name, "source": source, "named": None if quiet else hit})
-    return pd.DataFrame(rows)
 
 
 def fisher_power(share1: float, share2: float, n1: int, n2: int, *, alpha: float = 0.05) -> float:
