@@ -9,7 +9,7 @@ as ``make html`` does:
 2. no change: nothing edited since the cold build;
 3. one chapter: a code cell appended to ``book/intro.py`` (a markdown edit would not
    re-execute anything: the cache is keyed on code cells);
-4. one module: a comment appended to ``src/eucluster/audit.py``, which only the audit chapter
+4. one module: a comment appended to ``src/eucluster/audit/engine.py``, which only the audit chapter
    imports; the per-chapter cache keys must re-execute that chapter and no other.
 
 Times are reported as ratios to the cold build (wall-clock seconds vary with the machine; the
@@ -69,7 +69,7 @@ def main() -> None:
         with open(book / "book" / "intro.py", "a", encoding="utf-8") as handle:
             handle.write('\n# %% tags=["remove-cell"]\nbenchmark_edit = 1\n')
         steps["one_chapter"] = build(book)
-        with open(book / "src" / "eucluster" / "audit.py", "a", encoding="utf-8") as handle:
+        with open(book / "src" / "eucluster" / "audit" / "engine.py", "a", encoding="utf-8") as handle:
             handle.write("\n# benchmark edit\n")
         steps["one_module"] = build(book)
     cold = steps["cold"][0]
