@@ -9,8 +9,8 @@ as ``make html`` does:
 2. no change: nothing edited since the cold build;
 3. one chapter: a code cell appended to ``book/intro.py`` (a markdown edit would not
    re-execute anything: the cache is keyed on code cells);
-4. one module: a comment appended to ``src/eucluster/audit/engine.py``, which only the audit chapter
-   imports; the per-chapter cache keys must re-execute that chapter and no other.
+4. one module: a comment appended to ``src/eucluster/audit/engine.py``, which only the audit
+   chapter imports; the per-chapter cache keys must re-execute that chapter and no other.
 
 Times are reported as ratios to the cold build (wall-clock seconds vary with the machine; the
 ratios say what the cache saves) and written to ``benchmarks/results/build.json``.
