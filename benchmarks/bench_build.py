@@ -69,7 +69,8 @@ def main() -> None:
         with open(book / "book" / "intro.py", "a", encoding="utf-8") as handle:
             handle.write('\n# %% tags=["remove-cell"]\nbenchmark_edit = 1\n')
         steps["one_chapter"] = build(book)
-        with open(book / "src" / "eucluster" / "audit" / "engine.py", "a", encoding="utf-8") as handle:
+        module = book / "src" / "eucluster" / "audit" / "engine.py"
+        with open(module, "a", encoding="utf-8") as handle:
             handle.write("\n# benchmark edit\n")
         steps["one_module"] = build(book)
     cold = steps["cold"][0]
