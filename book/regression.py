@@ -34,16 +34,19 @@ k_neighbours = 5  # spatial weights: nearest region centroids
 suppressed = "bound"  # confidential SBS cells: bound or exclude
 
 # %% tags=["remove-cell"]
-import altair as alt
-import numpy as np
 from myst_nb import glue
 
 from eucluster.measures import strength
-from eucluster.models import estimation, regression_data, spatial
-from eucluster.report import charts
+from eucluster.models import estimation, prosperity, regression_data, spatial
+from eucluster.models.specification_curve import main_choice, strength_curve
+from eucluster.report import charts, regression_charts
 from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
+charts.use_theme()
+figures = KeyFigures("regression")
+
+# %% tags=["remove-cell"]
 regression_data.validate_parameters(
     strength_measure=strength_measure,
     lq_threshold=lq_threshold,
@@ -56,15 +59,11 @@ regression_data.validate_parameters(
     k_neighbours=k_neighbours,
     suppressed=suppressed,
 )
-charts.use_theme()
-figures = KeyFigures("regression")
+
+# %% tags=["remove-cell"]
 # The prose is written for the default parameters; its claims are asserted only for them.
-prose_run = (strength_measure, sample, lq_threshold, list(strength_years)) == (
-    "node_share",
-    "eu27",
-    1.5,
-    [2008, 2009, 2010],
-)
+prose_defaults = ("node_share", "eu27", 1.5, [2008, 2009, 2010])
+prose_run = (strength_measure, sample, lq_threshold, list(strength_years)) == prose_defaults
 
 # %% tags=["remove-cell"]
 full, choices = regression_data.analysis_frame(
@@ -76,9 +75,8 @@ full, choices = regression_data.analysis_frame(
     benchmark_quantile=benchmark_quantile,
 )
 frame = regression_data.select_sample(full, sample)
-strength_column = f"{strength_measure}_z"
-fits = estimation.chapter_models(frame, strength_column, regression_data.BASE_CONTROLS)
-main = fits["main"]
+models = prosperity.estimate(frame, strength_measure, regression_data.BASE_CONTROLS)
+fits, main = models.fits, models.main
 
 # %% tags=["remove-cell"]
 assert frame.index.is_unique and frame["country"].nunique() > 10
@@ -87,58 +85,7 @@ assert main.nobs == len(main.data) and main.n_clusters == main.data["country"].n
 assert choices["outcome_year"] >= 2021, "GDP data should reach at least 2021"
 
 # %% tags=["remove-cell"]
-figures.publish(
-    "regression.sample.regions",
-    len(frame),
-    unit="NUTS 2 regions",
-    definition="EU-27 NUTS 2 (2021) regions with SBS employment in the strength years and GDP "
-    "per head in the outcome year, in the chosen sample",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.sample.countries",
-    frame["country"].nunique(),
-    unit="countries",
-    definition="countries of the regions in the sample",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.sample.weak",
-    int(frame["weak"].sum()),
-    unit="regions",
-    definition="weak regions (GDP per head in PPS below 75 % of the EU-27 average, 2015-2017)",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.outcome.year",
-    str(choices["outcome_year"]),
-    unit="year",
-    definition="latest year with GDP per head for every region in the sample",
-)
-figures.publish(
-    "regression.outcome.window_start",
-    str(choices["outcome_window"][0]),
-    unit="year",
-    definition="first year of the five-year outcome average",
-)
-figures.publish(
-    "regression.strength.first_year",
-    str(min(strength_years)),
-    unit="year",
-    definition="first year of SBS employment averaged into cluster strength",
-)
-figures.publish(
-    "regression.strength.last_year",
-    str(max(strength_years)),
-    unit="year",
-    definition="last year of SBS employment averaged into cluster strength",
-)
-figures.publish(
-    "regression.strength.sd_pp",
-    100 * full[strength_measure].std(),
-    unit="percentage points",
-    definition="standard deviation of the strength measure (share x 100) over all regions",
-)
+figures.publish_all(regression_data.sample_figures(full, frame, choices, strength_measure))
 
 # %% [markdown]
 # ## Data and design
@@ -179,95 +126,14 @@ figures.publish(
 # RCI 2022 and the Regional Innovation Scoreboard 2023.
 
 # %% tags=["remove-cell"]
-for key, fit in [("main", main), ("pooled", fits["pooled"]), ("controls", fits["controls"])]:
-    coef, se, p = fit.estimate("strength")
-    figures.publish(
-        f"regression.{key}.strength.coef",
-        coef,
-        unit="log points per SD of strength",
-        definition=f"coefficient of standardised {strength_measure} in the '{fit.label}' model",
-        fmt="{:.3f}",
-    )
-    figures.publish(
-        f"regression.{key}.strength.se",
-        se,
-        unit="log points",
-        definition=f"standard error ({fit.cov_type}) of that coefficient",
-        fmt="{:.3f}",
-    )
-    figures.publish(
-        f"regression.{key}.strength.pvalue",
-        p,
-        unit="p-value",
-        definition="two-sided p-value of that coefficient",
-        fmt="{:.2f}",
-    )
-    figures.publish(
-        f"regression.{key}.nobs",
-        fit.nobs,
-        unit="regions",
-        definition=f"observations in the '{fit.label}' model",
-        fmt="{:d}",
-    )
-unsplit = estimation.ols(
-    frame[~frame["apportioned"]].assign(strength=frame[strength_column]),
-    "log_gdp",
-    ["strength", *regression_data.BASE_CONTROLS],
-    fixed_effects="country",
-)
-figures.publish(
-    "regression.sample.apportioned",
-    int(frame["apportioned"].sum()),
-    unit="regions",
-    definition="regions whose early employment is a population-weighted share of a region "
-    "that was split by a later NUTS revision",
-    fmt="{:d}",
-)
-for name, value, fmt in [
-    ("strength.coef", np.round(unsplit.estimate("strength")[0], 3) + 0.0, "{:.3f}"),
-    ("strength.se", unsplit.estimate("strength")[1], "{:.3f}"),
-    ("nobs", unsplit.nobs, "{:d}"),
-]:
-    figures.publish(
-        f"regression.unsplit.{name}",
-        value,
-        unit="regions" if name == "nobs" else "log points",
-        definition=f"main model without the apportioned regions: {name}",
-        fmt=fmt,
-    )
-figures.publish(
-    "regression.main.clusters",
-    main.n_clusters,
-    unit="countries",
-    definition="clusters (countries) of the main model's standard errors",
-    fmt="{:d}",
-)
-low, high = main.conf_int("strength")
-figures.publish(
-    "regression.main.strength.low_pct",
-    100 * (np.exp(low) - 1),
-    unit="% of GDP per head per SD",
-    definition="lower end of the 95 % interval of the main coefficient, as a percentage",
-)
-figures.publish(
-    "regression.main.strength.high_pct",
-    100 * (np.exp(high) - 1),
-    unit="% of GDP per head per SD",
-    definition="upper end of the 95 % interval of the main coefficient, as a percentage",
-)
-figures.publish(
-    "regression.main.r2",
-    main.r2,
-    unit="R²",
-    definition="R² of the main model (with country dummies)",
-    fmt="{:.2f}",
-)
+figures.publish_all(models.figures)
 
 # %% tags=["remove-cell"]
 if prose_run:
     assert fits["pooled"].estimate("strength")[0] < 0, "prose: pooled association negative"
     assert fits["pooled"].estimate("strength")[2] < 0.05, "prose: pooled association clear"
     assert main.estimate("strength")[2] > 0.1, "prose: main association not distinct from 0"
+    assert fits["growth"].estimate("strength")[0] < 0, "prose: growth lower"
 
 # %% [markdown]
 # ## Estimates
@@ -288,9 +154,8 @@ if prose_run:
 # ({glue}`regression.unsplit.strength.se`, {glue}`regression.unsplit.nobs` regions).
 
 # %% tags=["remove-input"]
-order = ["pooled", "controls", "main", "interaction"]
 show_table(
-    estimation.regression_table([fits[k] for k in order if k in fits], estimation.LABELS),
+    estimation.regression_table(models.table_fits(prosperity.MAIN_TABLE), prosperity.LABELS),
     label="tbl-regression-main",
     caption="Log GDP per head (PPS) in the latest full year on standardised cluster strength "
     "in the early years. Coefficients with standard errors in brackets; *** p < 0.01, "
@@ -298,80 +163,6 @@ show_table(
     "(number of countries). Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, tgs00109, "
     "tgs00096; GISCO.",
 )
-
-# %% tags=["remove-cell"]
-interaction = fits.get("interaction")
-if interaction is not None:
-    coef, se, p = interaction.estimate("weak_x_strength")
-    figures.publish(
-        "regression.interaction.coef",
-        coef,
-        unit="log points per SD",
-        definition="coefficient of weak x strength, country fixed effects and controls",
-        fmt="{:.3f}",
-    )
-    figures.publish(
-        "regression.interaction.se",
-        se,
-        unit="log points",
-        definition="clustered standard error of the weak x strength coefficient",
-        fmt="{:.3f}",
-    )
-else:
-    for name in ("coef", "se"):
-        figures.publish(
-            f"regression.interaction.{name}",
-            "n/a",
-            unit="",
-            definition="no interaction: the sample has only weak or only non-weak regions",
-        )
-figures.publish(
-    "regression.early_controls.lost",
-    main.nobs - fits["early_controls"].nobs,
-    unit="regions",
-    definition="regions of the main model without R&D intensity or RCI 2010",
-    fmt="{:d}",
-)
-lost = main.data.index.difference(fits["early_controls"].data.index)
-figures.publish(
-    "regression.early_controls.lost_france",
-    int(lost.str.startswith("FR").sum()),
-    unit="regions",
-    definition="French regions among them (the R&D file has no French regions but one)",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.sample.france",
-    int(main.data.index.str.startswith("FR").sum()),
-    unit="regions",
-    definition="French regions in the main model",
-    fmt="{:d}",
-)
-growth_estimate = fits["growth"].estimate("strength")
-assert growth_estimate[0] < 0 or not prose_run, "prose: growth lower"
-for key in ("growth", "average", "early_controls", "late_controls"):
-    coef, se, p = fits[key].estimate("strength")
-    figures.publish(
-        f"regression.{key}.strength.coef",
-        coef,
-        unit="log points per SD",
-        definition=f"strength coefficient in the '{fits[key].label}' model",
-        fmt="{:.3f}",
-    )
-    figures.publish(
-        f"regression.{key}.strength.se",
-        se,
-        unit="log points",
-        definition="clustered standard error of that coefficient",
-        fmt="{:.3f}",
-    )
-    figures.publish(
-        f"regression.{key}.nobs",
-        fits[key].nobs,
-        unit="regions",
-        definition=f"observations in the '{fits[key].label}' model",
-        fmt="{:d}",
-    )
 
 # %% [markdown]
 # Column 4 lets the slope differ for weak regions. The weak-region dummy is large by
@@ -397,10 +188,7 @@ for key in ("growth", "average", "early_controls", "late_controls"):
 
 # %% tags=["remove-input"]
 show_table(
-    estimation.regression_table(
-        [fits[k] for k in ("main", "average", "growth", "early_controls", "late_controls")],
-        estimation.LABELS,
-    ),
+    estimation.regression_table(models.table_fits(prosperity.CHECKS_TABLE), prosperity.LABELS),
     label="tbl-regression-checks",
     caption="The main model (1) with another outcome (2: mean of log GDP per head over the "
     "five years, or those available; 3: growth of GDP per head relative to the EU-27 since "
@@ -410,14 +198,16 @@ show_table(
     "the previous table; DG REGIO RCI; RIS 2023.",
 )
 
-# %% tags=["remove-cell"]
+# %% tags=["remove-cell", "chart"]
 coefficients = estimation.coefficient_frame(fits.values(), "strength")
-coefficient_chart = estimation.coefficient_chart(
+coefficient_chart = regression_charts.coefficient_chart(
     coefficients, x_title="Coefficient of cluster strength (1 SD), 95 % interval"
 ).properties(height=36 * len(coefficients))  # taller rows: the PDF shrinks it to the text width
 glue("fig-regression-coefficients", coefficient_chart, display=False)
+
+# %% tags=["remove-cell", "chart"]
 partial = estimation.partial_regression(main, "strength").join(frame[["capital"]])
-partial_chart = estimation.flagged_scatter(
+partial_chart = regression_charts.flagged_scatter(
     partial,
     x="x_resid",
     y="y_resid",
@@ -450,105 +240,14 @@ glue("fig-regression-partial", partial_chart, display=False)
 # ```
 
 # %% tags=["remove-cell"]
-influence = estimation.influence(main).join(frame[["capital"]])
-absorbed = int(influence["absorbed"].sum())
-influence = influence[~influence["absorbed"]]
-residual_chart = estimation.flagged_scatter(
-    influence,
-    x="fitted",
-    y="residual",
-    flag="capital",
-    x_title="Fitted log GDP per head",
-    y_title="Residual",
-    title="Residuals against fitted values",
-    zero_line=True,
-)
-leverage_chart = estimation.flagged_scatter(
-    influence,
-    x="leverage",
-    y="studentized",
-    flag="capital",
-    x_title="Leverage",
-    y_title="Studentised residual",
-    title="Influence",
-    zero_line=True,
-)
-# stacked, not side by side: two panels in a row come out too small in the PDF
-residual_panels = alt.vconcat(
-    residual_chart.properties(height=240), leverage_chart.properties(height=240)
-)
-glue("fig-regression-residuals", residual_panels, display=False)
-figures.publish(
-    "regression.influence.max_cooks_region",
-    str(influence["cooks_distance"].idxmax()),
-    unit="NUTS code",
-    definition="region with the largest Cook's distance in the main model",
-)
-figures.publish(
-    "regression.influence.absorbed",
-    absorbed,
-    unit="regions",
-    definition="regions that are the only region of their country in the sample (fitted "
-    "exactly by their country dummy)",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.influence.capital_mean_residual",
-    influence.loc[influence["capital"], "residual"].mean() if influence["capital"].any() else 0.0,
-    unit="log points",
-    definition="mean residual of capital regions in the main model",
-    fmt="{:.2f}",
-)
+influence = prosperity.influence_summary(main, frame["capital"])
+figures.publish_all(influence.figures)
+glue("fig-regression-residuals", regression_charts.residual_panels(influence.table), display=False)
 
 # %% tags=["remove-cell"]
-shapes = regression_data.load("gisco_nuts2021_l2").set_index("geo").loc[main.data.index]
-weights = spatial.knn_weights(shapes, k=k_neighbours)
-moran = spatial.morans_i(main.residuals, weights, permutations=999, seed=seed)
-lm = spatial.lagrange_multiplier_fit(main, weights)
-figures.publish(
-    "regression.moran.i",
-    moran.statistic,
-    unit="Moran's I",
-    definition=f"Moran's I of the main model's residuals, {k_neighbours}-nearest-neighbour "
-    "row-standardised weights between GISCO region centroids (EPSG:3035)",
-    fmt="{:.2f}",
-)
-figures.publish(
-    "regression.moran.pvalue",
-    moran.pvalue_permutation,
-    unit="p-value",
-    definition="pseudo p-value of Moran's I from 999 permutations",
-    fmt="{:.3f}",
-)
-figures.publish(
-    "regression.moran.k",
-    k_neighbours,
-    unit="neighbours",
-    definition="number of nearest neighbours in the spatial weights",
-    fmt="{:d}",
-)
-lm_p = lm.pvalues()
-figures.publish(
-    "regression.lm.robust_error_pvalue",
-    lm_p["robust_lm_error"],
-    unit="p-value",
-    definition="robust LM test for spatial error dependence in the main model (Anselin 1996)",
-    fmt="{:.3f}",
-)
-figures.publish(
-    "regression.lm.robust_lag_pvalue",
-    lm_p["robust_lm_lag"],
-    unit="p-value",
-    definition="robust LM test for a spatial lag in the main model (Anselin 1996)",
-    fmt="{:.3f}",
-)
-figures.publish(
-    "regression.main.se_doubled",
-    2 * main.estimate("strength")[1],
-    unit="log points",
-    definition="twice the main standard error (a crude allowance for spatial dependence)",
-    fmt="{:.3f}",
-)
+shapes = regression_data.load("gisco_nuts2021_l2").set_index("geo")
+dependence = spatial.residual_dependence(main, shapes, k=k_neighbours, seed=seed)
+figures.publish_all(dependence.figures)
 
 # %% [markdown]
 # ## Diagnostics
@@ -583,7 +282,7 @@ figures.publish(
 
 # %% tags=["remove-input"]
 show_table(
-    lm.frame(),
+    dependence.lm.frame(),
     label="tbl-regression-lm",
     caption="Lagrange multiplier tests for spatial dependence in the main model "
     "(chi-squared, 1 degree of freedom), k-nearest-neighbour weights on GISCO NUTS 2021 "
@@ -593,105 +292,30 @@ show_table(
 
 # %% tags=["remove-cell"]
 if prose_run:
-    assert moran.pvalue_permutation < 0.05, "prose: the residuals are spatially correlated"
-    assert influence.loc[influence["capital"], "residual"].mean() > 0, "prose: capitals above"
+    lm_p, capitals = dependence.lm.pvalues(), influence.table["capital"]
+    assert dependence.moran.pvalue_permutation < 0.05, "prose: residuals spatially correlated"
+    assert influence.table.loc[capitals, "residual"].mean() > 0, "prose: capitals above"
     assert lm_p["robust_lm_error"] < lm_p["robust_lm_lag"], "prose: error, not lag"
     assert lm_p["lm_error"] < 0.05 and lm_p["lm_lag"] < 0.05, "prose: both reject"
     assert min(lm_p["robust_lm_error"], lm_p["robust_lm_lag"]) > 0.05, "prose: not decisive"
 
 # %% tags=["remove-cell"]
 jobs = regression_data.employment(tuple(strength_years), suppressed).loc[full.index]
-curve = estimation.specification_curve(
-    regression_data.specification_cases(full, jobs),
-    outcome="log_gdp",
-    strength="strength",
-    controls={"none": [], "baseline": list(regression_data.BASE_CONTROLS)},
+curve = strength_curve(full, jobs)
+figures.publish_all(curve.figures)
+
+# %% tags=["remove-cell", "chart"]
+main_specification = main_choice(
+    strength_measure,
+    sample,
+    lq_threshold=lq_threshold,
+    star_lq=star_lq,
+    benchmark_quantile=benchmark_quantile,
 )
-main_choice = {
-    "measure": strength_measure,
-    "sample": sample,
-    "controls": "baseline",
-    "fixed_effects": True,
-    "threshold": regression_data.threshold_label(
-        strength_measure,
-        dict(
-            node_share=lq_threshold,
-            node_count=lq_threshold,
-            star_share=star_lq,
-            benchmark_share=benchmark_quantile,
-        )[strength_measure],
-    ),
-}
-curve_chart = estimation.specification_chart(
-    curve, main_choice, y_title="Coefficient of strength (1 SD)"
+curve_chart = regression_charts.specification_chart(
+    curve.curve, main_specification, y_title="Coefficient of strength (1 SD)"
 )
 glue("fig-regression-curve", curve_chart, display=False)
-
-# %% tags=["remove-cell"]
-fe_curve = curve[curve["fixed_effects"] & curve["controls"].eq("baseline")]
-figures.publish(
-    "regression.curve.count",
-    len(curve),
-    unit="specifications",
-    definition="specifications in the curve (4 measures x 3 thresholds x 3 samples x "
-    "fixed effects or not x controls or not)",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_count",
-    len(fe_curve),
-    unit="specifications",
-    definition="specifications with country fixed effects and the baseline controls",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_significant_positive",
-    int(((fe_curve["pvalue"] < 0.05) & (fe_curve["coef"] > 0)).sum()),
-    unit="specifications",
-    definition="of those, estimates positive with p < 0.05",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_significant_negative",
-    int(((fe_curve["pvalue"] < 0.05) & (fe_curve["coef"] < 0)).sum()),
-    unit="specifications",
-    definition="of those, estimates negative with p < 0.05",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_star_positive",
-    int(
-        (
-            fe_curve["measure"].eq("star_share")
-            & (fe_curve["pvalue"] < 0.05)
-            & (fe_curve["coef"] > 0)
-        ).sum()
-    ),
-    unit="specifications",
-    definition="fixed-effect specifications with the star share, positive with p < 0.05",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_star_count",
-    int(fe_curve["measure"].eq("star_share").sum()),
-    unit="specifications",
-    definition="fixed-effect specifications with the star share",
-    fmt="{:d}",
-)
-figures.publish(
-    "regression.curve.fe_max",
-    fe_curve["coef"].max(),
-    unit="log points per SD",
-    definition="largest estimate among the fixed-effect specifications with controls",
-    fmt="{:.3f}",
-)
-figures.publish(
-    "regression.curve.pooled_min",
-    curve.loc[~curve["fixed_effects"] & curve["controls"].eq("none"), "coef"].min(),
-    unit="log points per SD",
-    definition="most negative estimate among pooled specifications without controls",
-    fmt="{:.3f}",
-)
 
 # %% [markdown]
 # ## Robustness: the specification curve

@@ -7,6 +7,7 @@ import pytest
 import statsmodels.api as sm
 
 from eucluster.models import estimation, spatial
+from tests import lm_oracle
 
 TRUE_BETA = 0.5
 
@@ -87,27 +88,46 @@ def test_stars():
 # --------------------------------------------------------------------------- spatial
 
 
-def _grid_weights(side: int) -> np.ndarray:
-    """Row-standardised rook contiguity on a side x side grid."""
-    n = side * side
-    w = np.zeros((n, n))
-    for i in range(side):
-        for j in range(side):
-            for di, dj in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-                a, b = i + di, j + dj
-                if 0 <= a < side and 0 <= b < side:
-                    w[i * side + j, a * side + b] = 1
-    return w / w.sum(axis=1, keepdims=True)
+def _grid_weights(side: int):
+    """Row-standardised rook contiguity on a side x side grid (libpysal), and as a dense
+    matrix for the oracle."""
+    from libpysal.weights import lat2W
+
+    weights = lat2W(side, side, rook=True)
+    weights.transform = "r"
+    return weights, spatial.dense(weights)
+
+
+def _simulated_design(rng, n):
+    return np.column_stack([np.ones(n), rng.normal(size=n)])
+
+
+def test_spreg_lm_tests_match_the_formulas():
+    """The oracle: Anselin et al. (1996) written out (tests/lm_oracle.py), on a toy design
+    with fixed-effect dummies, gives the same four statistics as spreg."""
+    rng = np.random.default_rng(4)
+    weights, w = _grid_weights(12)
+    n = len(w)
+    groups = np.repeat(np.arange(6), n // 6)
+    dummies = (groups[:, None] == np.arange(1, 6)).astype(float)
+    x = np.column_stack([rng.normal(size=n), rng.normal(size=n), dummies])
+    errors = np.linalg.solve(np.eye(n) - 0.5 * w, rng.normal(size=n))
+    y = x @ rng.normal(size=x.shape[1]) + 0.3 * groups + errors
+    design = np.column_stack([np.ones(n), x])
+    expected = lm_oracle.lagrange_multiplier(y, design, w)
+    got = spatial.lagrange_multiplier(y, design, weights)
+    for name, value in expected.items():
+        assert getattr(got, name) == pytest.approx(value, rel=1e-8), name
 
 
 def test_lm_error_equals_moran_identity_and_detects_spatial_error():
     rng = np.random.default_rng(0)
-    w = _grid_weights(15)
+    weights, w = _grid_weights(15)
     n = len(w)
-    x = np.column_stack([np.ones(n), rng.normal(size=n)])
+    x = _simulated_design(rng, n)
     errors = np.linalg.solve(np.eye(n) - 0.8 * w, rng.normal(size=n))
     y = x @ np.array([1.0, 2.0]) + errors
-    lm = spatial.lagrange_multiplier(y, x, w)
+    lm = spatial.lagrange_multiplier(y, x, weights)
     beta, *_ = np.linalg.lstsq(x, y, rcond=None)
     e = y - x @ beta
     moran = (e @ w @ e) / (e @ e)  # row-standardised: S0 = n
@@ -119,22 +139,48 @@ def test_lm_error_equals_moran_identity_and_detects_spatial_error():
 
 def test_lm_tests_quiet_without_dependence():
     rng = np.random.default_rng(0)
-    w = _grid_weights(15)
+    weights, w = _grid_weights(15)
     n = len(w)
-    x = np.column_stack([np.ones(n), rng.normal(size=n)])
+    x = _simulated_design(rng, n)
     y = x @ np.array([1.0, 2.0]) + rng.normal(size=n)
-    assert min(spatial.lagrange_multiplier(y, x, w).pvalues().values()) > 0.01
+    assert min(spatial.lagrange_multiplier(y, x, weights).pvalues().values()) > 0.01
 
 
 def test_lm_lag_detects_spatial_lag():
     rng = np.random.default_rng(1)
-    w = _grid_weights(15)
+    weights, w = _grid_weights(15)
     n = len(w)
-    x = np.column_stack([np.ones(n), rng.normal(size=n)])
+    x = _simulated_design(rng, n)
     y = np.linalg.solve(np.eye(n) - 0.6 * w, x @ np.array([1.0, 2.0]) + rng.normal(size=n))
-    lm = spatial.lagrange_multiplier(y, x, w)
+    lm = spatial.lagrange_multiplier(y, x, weights)
     assert lm.pvalues()["lm_lag"] < 0.001
     assert lm.robust_lm_lag > lm.robust_lm_error
+
+
+def test_lm_tests_of_a_fit_use_its_dummies_and_the_weights_order():
+    """The fit's rows are put in the weights' order and its fixed-effect dummies enter the
+    design: the same numbers as spreg on that design built by hand."""
+    weights, w = _grid_weights(10)
+    rng = np.random.default_rng(2)
+    ids = list(weights.id_order)
+    data = pd.DataFrame(
+        {
+            "y": rng.normal(size=len(ids)),
+            "strength": rng.normal(size=len(ids)),
+            "country": [f"C{i % 4}" for i in range(len(ids))],
+        },
+        index=ids,
+    ).iloc[::-1]  # rows in another order than the weights
+    fit = estimation.ols(data, "y", ["strength"], fixed_effects="country")
+    got = spatial.lagrange_multiplier_fit(fit, weights)
+    ordered = data.loc[ids]
+    dummies = pd.get_dummies(ordered["country"], drop_first=True).astype(float)
+    x = np.column_stack([np.ones(len(ids)), ordered["strength"], dummies])
+    expected = spatial.lagrange_multiplier(ordered["y"].to_numpy(), x, weights)
+    assert got.__dict__ == pytest.approx(expected.__dict__, rel=1e-10)
+    fewer = estimation.ols(data.iloc[1:], "y", ["strength"], fixed_effects="country")
+    with pytest.raises(ValueError, match="cover exactly"):
+        spatial.lagrange_multiplier_fit(fewer, weights)
 
 
 def test_morans_i_wrapper_matches_formula():
@@ -238,3 +284,260 @@ def test_recoding_keeps_totals_and_splits_by_population():
     assert recoded.loc["FR10", "jobs"] == pytest.approx(500.0)
     assert recoded.loc[["PL91", "PL92"], "jobs"].sum() == pytest.approx(1000.0)
     assert 0 < recoded.loc["PL91", "jobs"] < 1000
+
+
+def test_parameter_rules_come_from_the_one_validator_per_rule():
+    from eucluster.models import regression_data
+
+    bad = {
+        **GOOD_PARAMETERS,
+        "share_threshold": 1.0,
+        "benchmark_quantile": 0.3,
+        "seed": True,
+        "k_neighbours": 25,
+        "suppressed": "zero",
+        "star_lq": 6,
+    }
+    with pytest.raises(ValueError) as error:
+        regression_data.validate_parameters(**bad)
+    message = str(error.value)
+    assert "it is a fraction: 0.01 means 1 %" in message  # parameters.fraction's hint
+    assert "benchmark_quantile must be at least 0.5" in message
+    assert "seed must be an integer" in message
+    assert "k_neighbours must be between 1 and 20" in message
+    assert "'bound' fills them" in message  # parameters.suppressed's explanation
+    assert "star_lq must be a location quotient in [1, 5]" in message
+    assert message.count("\n- ") == 6
+
+
+# --------------------------------------------------------------------------- the chapter's models
+
+
+def toy_analysis_frame(n: int = 240, seed: int = 5) -> pd.DataFrame:
+    """A frame with the columns of :func:`regression_data.analysis_frame` the models use."""
+    rng = np.random.default_rng(seed)
+    toy = estimation.simulate(n=n, beta=0.1, countries=12, seed=seed)
+    countries = [f"{chr(65 + int(c[1:]) // 26)}{chr(65 + int(c[1:]) % 26)}" for c in toy["country"]]
+    frame = pd.DataFrame(index=[f"{c}{i:02d}" for i, c in enumerate(countries)])
+    frame["country"] = countries
+    frame["log_gdp"] = toy["y"].to_numpy()
+    frame["log_gdp_avg"] = frame["log_gdp"] + rng.normal(0, 0.05, n)
+    frame["log_gdp_base"] = frame["log_gdp"] - rng.normal(0.2, 0.05, n)
+    frame["growth"] = rng.normal(0, 0.1, n)
+    for name in ("node_share", "node_count", "star_share", "benchmark_share"):
+        frame[name] = rng.uniform(0, 0.3, n)
+        frame[f"{name}_z"] = (frame[name] - frame[name].mean()) / frame[name].std()
+    frame["node_share_z"] = toy["strength"].to_numpy()
+    for name in ("tertiary", "log_density", "high_wage_share", "eqi_2021", "ris_2023"):
+        frame[name] = rng.normal(size=n)
+    frame["rd_intensity"] = np.where(rng.uniform(size=n) < 0.2, np.nan, rng.normal(size=n))
+    frame["rci_2010"] = rng.normal(size=n)
+    frame["weak"] = rng.uniform(size=n) < 0.3
+    frame["weak_int"] = frame["weak"].astype(float)
+    frame["capital"] = np.arange(n) % 20 == 0
+    frame["apportioned"] = np.arange(n) % 15 == 0
+    return frame
+
+
+def chapter_ids() -> set[str]:
+    """The ids the regression chapter publishes, from its reviewed key figures."""
+    from eucluster.paths import PROJECT_ROOT
+
+    text = (PROJECT_ROOT / "tests" / "chapters" / "regression.txt").read_text(encoding="utf-8")
+    return {line.split(" = ")[0] for line in text.splitlines() if " = " in line}
+
+
+def test_models_and_their_figures():
+    from eucluster.models import prosperity, regression_data
+
+    frame = toy_analysis_frame()
+    models = prosperity.estimate(frame, "node_share", regression_data.BASE_CONTROLS)
+    assert set(models.fits) == {
+        "pooled",
+        "controls",
+        "main",
+        "interaction",
+        "early_controls",
+        "average",
+        "growth",
+        "late_controls",
+    }
+    assert models.unsplit.nobs == int((~frame["apportioned"]).sum())
+    values = {record.id: record.value for record in models.figures}
+    assert len(values) == len(models.figures), "an id is published twice"
+    assert values["regression.main.strength.coef"] == models.main.estimate("strength")[0]
+    assert values["regression.early_controls.lost"] == frame["rd_intensity"].isna().sum()
+    assert values["regression.interaction.coef"] == pytest.approx(
+        models.fits["interaction"].estimate("weak_x_strength")[0]
+    )
+    low, high = models.main.conf_int("strength")
+    assert values["regression.main.strength.low_pct"] == pytest.approx(100 * np.expm1(low))
+    assert str(values["regression.unsplit.strength.coef"]) != "-0.0"
+    assert [f.label for f in models.table_fits(prosperity.MAIN_TABLE)][-1] == "× weak"
+
+
+def test_interaction_figures_say_na_without_weak_and_non_weak_regions():
+    from eucluster.models import prosperity
+
+    frame = toy_analysis_frame().assign(weak=False, weak_int=0.0)
+    models = prosperity.estimate(frame, "node_share")
+    assert "interaction" not in models.fits
+    values = {record.id: record.value for record in models.figures}
+    assert values["regression.interaction.coef"] == "n/a"
+    assert len(models.table_fits(prosperity.MAIN_TABLE)) == 3
+
+
+def test_influence_summary_leaves_out_regions_alone_in_their_country():
+    from eucluster.models import prosperity
+
+    frame = toy_analysis_frame()
+    frame.loc[frame.index[1], "country"] = "ZZ"
+    main = prosperity.estimate(frame, "node_share").main
+    summary = prosperity.influence_summary(main, frame["capital"])
+    assert summary.absorbed == 1 and frame.index[1] not in summary.table.index
+    values = {record.id: record.value for record in summary.figures}
+    capitals = summary.table["capital"]
+    assert values["regression.influence.capital_mean_residual"] == pytest.approx(
+        summary.table.loc[capitals, "residual"].mean()
+    )
+    assert values["regression.influence.max_cooks_region"] in summary.table.index
+
+
+def test_sample_figures():
+    from eucluster.models import regression_data
+
+    full = toy_analysis_frame()
+    frame = regression_data.select_sample(full, "no_capitals")
+    choices = {"outcome_year": 2023, "outcome_window": (2019, 2023), "strength_years": (2008, 2010)}
+    values = {
+        record.id: record.value
+        for record in regression_data.sample_figures(full, frame, choices, "node_share")
+    }
+    assert values["regression.sample.regions"] == len(frame)
+    assert values["regression.outcome.window_start"] == "2019"
+    assert values["regression.strength.last_year"] == "2010"
+    assert values["regression.strength.sd_pp"] == pytest.approx(100 * full["node_share"].std())
+
+
+# --------------------------------------------------------------------------- specification curve
+
+
+def test_threshold_labels_and_main_choice():
+    from eucluster.models import specification_curve as sc
+
+    assert sc.threshold_label("node_share", 1.5) == "node LQ 1.5"
+    assert sc.threshold_label("benchmark_share", 0.75) == "CMP LQ percentile 75"
+    choice = sc.main_choice(
+        "star_share", "eu27", lq_threshold=1.5, star_lq=2.0, benchmark_quantile=0.75
+    )
+    assert choice == {
+        "measure": "star_share",
+        "sample": "eu27",
+        "controls": "baseline",
+        "fixed_effects": True,
+        "threshold": "star LQ 2",
+    }
+    for argument, values in sc.THRESHOLD_GRID.values():
+        assert argument in sc.THRESHOLD_NAMES and len(values) == 3
+
+
+def test_specification_curve_and_its_figures():
+    from eucluster.models import specification_curve as sc
+
+    frame = toy_analysis_frame()
+    cases = [
+        (
+            sc.Specification(measure, "t", sample, controls, fixed),
+            frame.assign(strength=frame[f"{measure}_z"])[lambda f, s=sample: ~f["capital"]]
+            if sample == "no_capitals"
+            else frame.assign(strength=frame[f"{measure}_z"]),
+        )
+        for measure in ("node_share", "star_share")
+        for sample in ("eu27", "no_capitals")
+        for controls in ("none", "baseline")
+        for fixed in (False, True)
+    ]
+    controls = {name: list(columns) for name, columns in sc.CONTROL_SETS.items()}
+    curve = sc.specification_curve(cases, "log_gdp", "strength", controls)
+    assert len(curve) == 16 and curve["coef"].is_monotonic_increasing
+    assert curve["rank"].tolist() == list(range(1, 17))
+    values = {record.id: record.value for record in sc.curve_figures(curve)}
+    within = curve[curve["fixed_effects"] & curve["controls"].eq("baseline")]
+    assert values["regression.curve.count"] == 16
+    assert values["regression.curve.fe_count"] == len(within) == 4
+    assert values["regression.curve.fe_star_count"] == 2
+    assert values["regression.curve.fe_max"] == within["coef"].max()
+    with pytest.raises(KeyError, match="unknown control set"):
+        sc.specification_curve(cases, "log_gdp", "strength", {"none": []})
+
+
+def test_every_key_figure_of_the_chapter_has_one_home():
+    """The records the package returns carry exactly the ids of the chapter's reviewed key
+    figures: none lost in the move, none new."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    from eucluster.models import prosperity, regression_data, spatial
+    from eucluster.models import specification_curve as sc
+
+    frame = toy_analysis_frame()
+    choices = {"outcome_year": 2023, "outcome_window": (2019, 2023), "strength_years": (2008, 2010)}
+    models = prosperity.estimate(frame, "node_share")
+    shapes = gpd.GeoDataFrame(
+        geometry=[Point(1000 * (i % 16), 1000 * (i // 16)) for i in range(len(frame))],
+        index=frame.index,
+        crs=3035,
+    )
+    dependence = spatial.residual_dependence(models.main, shapes, k=5, permutations=9)
+    curve = pd.DataFrame(
+        {
+            "measure": ["star_share", "node_share"],
+            "controls": ["baseline", "none"],
+            "fixed_effects": [True, False],
+            "coef": [0.1, -0.1],
+            "pvalue": [0.01, 0.5],
+        }
+    )
+    records = [
+        *regression_data.sample_figures(frame, frame, choices, "node_share"),
+        *models.figures,
+        *prosperity.influence_summary(models.main, frame["capital"]).figures,
+        *dependence.figures,
+        *sc.curve_figures(curve),
+    ]
+    ids = [record.id for record in records]
+    assert len(ids) == len(set(ids)) == 62
+    assert set(ids) == chapter_ids()
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def test_regression_charts_build():
+    from eucluster.models import prosperity
+    from eucluster.report import regression_charts
+
+    frame = toy_analysis_frame()
+    models = prosperity.estimate(frame, "node_share")
+    coefficients = estimation.coefficient_frame(models.fits.values(), "strength")
+    chart = regression_charts.coefficient_chart(coefficients, x_title="x")
+    assert chart.to_dict()["height"] == 24 * len(coefficients)
+    summary = prosperity.influence_summary(models.main, frame["capital"])
+    panels = regression_charts.residual_panels(summary.table).to_dict()
+    assert len(panels["vconcat"]) == 2
+    curve = pd.DataFrame(
+        {
+            "rank": [1, 2],
+            "coef": [-0.1, 0.1],
+            "low": [-0.2, 0.0],
+            "high": [0.0, 0.2],
+            "measure": ["node_share", "star_share"],
+            "threshold": ["node LQ 1.5", "star LQ 2"],
+            "sample": ["eu27", "eu27"],
+            "controls": ["baseline", "baseline"],
+            "fixed_effects": [True, True],
+        }
+    )
+    main = {"measure": "node_share", "sample": "eu27", "threshold": "node LQ 1.5"}
+    spec = regression_charts.specification_chart(curve, main).to_dict()
+    assert len(spec["vconcat"]) == 2

@@ -1,7 +1,7 @@
 """Cross-section regressions of regional prosperity on cluster strength, and their checks.
 
 The estimates are *associations* between a region's cluster strength and its prosperity. The
-lagged design (strength measured in 2008-2009, prosperity a decade later) rules out that later
+lagged design (strength measured in 2008-2010, prosperity a decade later) rules out that later
 prosperity caused earlier strength, but not that a third factor drives both; nothing here
 identifies a causal effect, and the chapter says so.
 
@@ -13,9 +13,11 @@ Estimators (all on one :class:`pandas.DataFrame` with one row per region):
   standard errors clustered by country (regions of one country share shocks and policies);
 * interactions (``weak x strength``) and controls are just more columns in ``regressors``.
 
-:func:`specification_curve` re-estimates one coefficient over a grid of choices
-(Simonsohn, Simmons & Nelson 2020), :func:`influence` returns leverage and Cook's distance,
-:func:`partial_regression` the data of an added-variable plot (Frisch-Waugh-Lovell).
+:func:`regression_table` and :func:`coefficient_frame` present fits; :func:`influence` returns
+leverage and Cook's distance, :func:`partial_regression` the data of an added-variable plot
+(Frisch-Waugh-Lovell); :func:`simulate` gives data with a known coefficient for the tests. The
+chapter's own specifications are in :mod:`eucluster.models.prosperity`, the specification curve
+in :mod:`eucluster.models.specification_curve`.
 """
 
 from __future__ import annotations
@@ -242,74 +244,6 @@ def coefficient_frame(fits: Iterable[Fit], name: str, level: float = 0.95) -> pd
     return pd.DataFrame(rows)
 
 
-# --------------------------------------------------------------------------- the chapter's models
-
-#: Labels of the chapter's regressors in tables.
-LABELS = {
-    "strength": "Cluster strength (1 SD)",
-    "weak_int": "Weak region",
-    "weak_x_strength": "Weak × strength",
-    "tertiary": "Tertiary attainment (%)",
-    "log_density": "Log density",
-    "high_wage_share": "High-wage sector share",
-    "rd_intensity": "R&D intensity (% GDP)",
-    "rci_2010": "RCI 2010 (z)",
-    "eqi_2021": "Quality of government 2021 (z)",
-    "ris_2023": "Innovation index 2023 (/100)",
-    "log_gdp_base": "Log GDP per head 2009",
-}
-
-
-def chapter_models(frame: pd.DataFrame, strength: str, controls: Sequence[str]) -> dict[str, Fit]:
-    """The specifications of the chapter, all with ``strength`` renamed ``"strength"``:
-    pooled OLS (HC3) without and with ``controls``; the main model with country fixed effects
-    (errors clustered by country); its weak x strength interaction (when the sample has weak
-    and non-weak regions); early controls (R&D, RCI 2010); the 2019-2023 average outcome;
-    growth since 2009; late controls (quality of government 2021, RIS 2023)."""
-    data = frame.assign(strength=frame[strength])
-    data["weak_x_strength"] = data["strength"] * data["weak_int"]
-    controls = list(controls)
-    base = ["strength", *controls]
-    fits = {
-        "pooled": ols(data, "log_gdp", ["strength"], label="OLS"),
-        "controls": ols(data, "log_gdp", base, label="OLS, controls"),
-        "main": ols(data, "log_gdp", base, fixed_effects="country", label="Country FE"),
-    }
-    if data["weak_int"].nunique() > 1:
-        fits["interaction"] = ols(
-            data,
-            "log_gdp",
-            ["strength", "weak_int", "weak_x_strength", *controls],
-            fixed_effects="country",
-            label="× weak",
-        )
-    fits["early_controls"] = ols(
-        data,
-        "log_gdp",
-        [*base, "rd_intensity", "rci_2010"],
-        fixed_effects="country",
-        label="+ R&D, RCI",
-    )
-    fits["average"] = ols(
-        data, "log_gdp_avg", base, fixed_effects="country", label="2019-23 average"
-    )
-    fits["growth"] = ols(
-        data,
-        "growth",
-        ["strength", "log_gdp_base", *controls],
-        fixed_effects="country",
-        label="Growth since 2009",
-    )
-    fits["late_controls"] = ols(
-        data,
-        "log_gdp",
-        [*base, "eqi_2021", "ris_2023"],
-        fixed_effects="country",
-        label="+ QoG, RIS",
-    )
-    return fits
-
-
 # --------------------------------------------------------------------------- diagnostics
 
 
@@ -360,65 +294,6 @@ def partial_regression(fit: Fit, name: str) -> pd.DataFrame:
     )
 
 
-# --------------------------------------------------------------------------- specification curve
-
-
-@dataclass(frozen=True)
-class Specification:
-    """One cell of the specification grid; ``data`` already holds the right sample and the
-    strength column measured as this specification wants."""
-
-    measure: str
-    threshold: str
-    sample: str
-    controls: str
-    fixed_effects: bool
-
-
-def specification_curve(
-    cases: Iterable[tuple[Specification, pd.DataFrame]],
-    outcome: str,
-    strength: str,
-    controls: dict[str, Sequence[str]],
-    *,
-    country: str = "country",
-) -> pd.DataFrame:
-    """Estimate the ``strength`` coefficient for every specification and return one row each,
-    sorted by the estimate, with its 95 % interval and the choices that produced it."""
-    rows = []
-    for spec, frame in cases:
-        if spec.controls not in controls:
-            raise KeyError(f"unknown control set {spec.controls!r}; known: {list(controls)}")
-        try:
-            fit = ols(
-                frame,
-                outcome,
-                [strength, *controls[spec.controls]],
-                fixed_effects=country if spec.fixed_effects else None,
-            )
-        except ValueError:
-            continue
-        coef, se, p = fit.estimate(strength)
-        low, high = fit.conf_int(strength)
-        rows.append(
-            {
-                **spec.__dict__,
-                "coef": coef,
-                "se": se,
-                "pvalue": p,
-                "low": low,
-                "high": high,
-                "nobs": fit.nobs,
-            }
-        )
-    curve = pd.DataFrame(rows)
-    if curve.empty:
-        raise ValueError("no specification could be estimated")
-    curve = curve.sort_values("coef", kind="mergesort").reset_index(drop=True)
-    curve["rank"] = np.arange(1, len(curve) + 1)
-    return curve
-
-
 # --------------------------------------------------------------------------- simulated data
 
 
@@ -445,161 +320,3 @@ def simulate(
         },
         index=[f"R{i:04d}" for i in range(n)],
     )
-
-
-# --------------------------------------------------------------------------- charts
-# Small Altair builders for this chapter (kept here so that charts.py stays shared and short).
-
-
-def coefficient_chart(coefficients: pd.DataFrame, *, title: str = "", x_title: str = ""):
-    """Dots with 95 % intervals, one row per model (``coefficient_frame`` output)."""
-    import altair as alt
-
-    order = list(coefficients["model"])
-    base = alt.Chart(coefficients).encode(
-        y=alt.Y("model:N", sort=order, title=None),
-    )
-    rule = base.mark_rule(strokeWidth=2).encode(
-        x=alt.X("low:Q", title=x_title or "Coefficient (95 % interval)"), x2="high:Q"
-    )
-    dots = base.mark_circle(size=70, opacity=1).encode(
-        x="coef:Q",
-        tooltip=["model", alt.Tooltip("coef:Q", format=".3f"), alt.Tooltip("se:Q", format=".3f")],
-    )
-    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#777777", strokeDash=[4, 3])
-    return (zero.encode(x="x:Q") + rule + dots).properties(
-        title=title, width=420, height=24 * len(order)
-    )
-
-
-def flagged_scatter(
-    frame: pd.DataFrame,
-    *,
-    x: str,
-    y: str,
-    flag: str,
-    flag_labels: tuple[str, str] = ("other regions", "capital regions"),
-    x_title: str = "",
-    y_title: str = "",
-    title: str = "",
-    fit_line: bool = False,
-    zero_line: bool = False,
-):
-    """Scatter of ``y`` on ``x`` with the rows where ``flag`` is true drawn in a second colour
-    (and labelled by their index); optional least-squares line and zero line."""
-    import altair as alt
-
-    data = frame[[x, y, flag]].copy()
-    data["group"] = np.where(data[flag], flag_labels[1], flag_labels[0])
-    data["region"] = frame.index.astype(str)
-    colour = alt.Color(
-        "group:N",
-        scale=alt.Scale(domain=list(flag_labels), range=["#0072B2", "#D55E00"]),
-        title=None,
-        legend=alt.Legend(orient="bottom"),
-    )
-    base = alt.Chart(data)
-    points = base.mark_circle(size=30, opacity=0.75).encode(
-        x=alt.X(f"{x}:Q", title=x_title or x, scale=alt.Scale(zero=False)),
-        y=alt.Y(f"{y}:Q", title=y_title or y, scale=alt.Scale(zero=False)),
-        color=colour,
-        tooltip=[
-            "region",
-            alt.Tooltip(f"{x}:Q", format=".3f"),
-            alt.Tooltip(f"{y}:Q", format=".3f"),
-        ],
-    )
-    labels = (
-        base.transform_filter(alt.datum.group == flag_labels[1])
-        .mark_text(align="left", dx=4, dy=-4, fontSize=9, color="#D55E00")
-        .encode(x=f"{x}:Q", y=f"{y}:Q", text="region:N")
-    )
-    layers = [points, labels]
-    if fit_line:
-        layers.append(
-            base.transform_regression(x, y)
-            .mark_line(color="#000000")
-            .encode(x=f"{x}:Q", y=f"{y}:Q")
-        )
-    if zero_line:
-        layers.insert(
-            0,
-            alt.Chart(pd.DataFrame({"y": [0.0]}))
-            .mark_rule(color="#777777", strokeDash=[4, 3])
-            .encode(y="y:Q"),
-        )
-    return alt.layer(*layers).properties(title=title, width=420, height=280)
-
-
-def specification_chart(curve: pd.DataFrame, main: dict, *, y_title: str = ""):
-    """The specification curve: estimates with 95 % intervals sorted by size (top), and below
-    them the choices that produced each estimate; the main specification in another colour."""
-    import altair as alt
-
-    data = curve.copy()
-    is_main = np.ones(len(data), dtype=bool)
-    for key, value in main.items():
-        is_main &= data[key].to_numpy() == value
-    data["main"] = np.where(is_main, "main specification", "other specifications")
-    colour = alt.Color(
-        "main:N",
-        scale=alt.Scale(
-            domain=["other specifications", "main specification"], range=["#0072B2", "#D55E00"]
-        ),
-        title=None,
-        legend=alt.Legend(orient="top"),
-    )
-    width = 560
-    x = alt.X("rank:Q", axis=None, scale=alt.Scale(domain=[0, len(data) + 1]))
-    base = alt.Chart(data).encode(x=x)
-    intervals = base.mark_rule(opacity=0.5).encode(
-        y=alt.Y("low:Q", title=y_title or "Estimate (95 % interval)"), y2="high:Q", color=colour
-    )
-    dots = base.mark_circle(size=18, opacity=1).encode(y="coef:Q", color=colour)
-    highlight = (
-        base.transform_filter(alt.datum.main == "main specification")
-        .mark_point(size=160, shape="diamond", filled=True, color="#D55E00")
-        .encode(y="coef:Q")
-    )
-    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule(color="#777777", strokeDash=[4, 3])
-    top = (zero.encode(y="y:Q") + intervals + dots + highlight).properties(width=width, height=220)
-
-    rows = []
-    for column, title in (
-        ("measure", "measure"),
-        ("threshold", "threshold"),
-        ("sample", "sample"),
-        ("controls", "controls"),
-        ("fixed_effects", "country FE"),
-    ):
-        for _, row in data.iterrows():
-            rows.append(
-                {
-                    "rank": row["rank"],
-                    "choice": f"{title}: {row[column]}",
-                    "main": row["main"],
-                    "group": title,
-                }
-            )
-    choices = pd.DataFrame(rows)
-    bottom = (
-        alt.Chart(choices)
-        .mark_tick(thickness=2, size=9)
-        .encode(
-            x=alt.X(
-                "rank:Q",
-                title="Specifications, sorted by estimate",
-                scale=alt.Scale(domain=[0, len(data) + 1]),
-                axis=alt.Axis(labels=False, ticks=False),
-            ),
-            y=alt.Y(
-                "choice:N",
-                title=None,
-                sort=sorted(choices["choice"].unique()),
-                axis=alt.Axis(labelLimit=300),
-            ),
-            color=colour,
-        )
-        .properties(width=width)
-    )
-    return alt.vconcat(top, bottom).resolve_scale(color="shared")

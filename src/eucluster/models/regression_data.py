@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from eucluster import parameters
 from eucluster.geo.nuts import (
     apportioned_regions,
     is_nuts2,
@@ -37,6 +38,7 @@ from eucluster.geo.nuts import (
 from eucluster.geo.regions import CAPITAL_REGIONS
 from eucluster.geo.weakness import weak_regions
 from eucluster.measures import specialisation, strength
+from eucluster.report.key_figures import Figure, computed
 
 WAGES = "V13320"
 
@@ -285,6 +287,19 @@ SAMPLES = {
     "weak": "weak regions only",
 }
 
+#: Years of the SBS file (``sbs_r_nuts06_r2``) that strength can be averaged over.
+SBS_YEARS = (2008, 2015)
+
+#: Nearest neighbours a region may have in the spatial weights: at least one, and few enough
+#: that the neighbours stay near (20 reaches across most countries).
+NEIGHBOUR_RANGE = (1, 20)
+
+#: The node rule's share threshold stays below 20 %: above it hardly any cell is a node.
+MAX_SHARE_THRESHOLD = 0.2
+
+#: The benchmark percentile starts at the median: below it "strong" would mean ordinary.
+MIN_BENCHMARK_QUANTILE = 0.5
+
 
 def validate_parameters(
     *,
@@ -299,37 +314,44 @@ def validate_parameters(
     k_neighbours: int,
     suppressed: str,
 ) -> None:
-    """Refuse chapter parameters that the computation cannot honour, saying what is allowed."""
+    """Refuse chapter parameters that the computation cannot honour, saying what is allowed.
+
+    Each rule is the project's one validator in :mod:`eucluster.parameters`; the problems are
+    collected and reported together, so a reviewer who re-runs the chapter with several bad
+    values fixes them in one go instead of one failed run each.
+    """
+    checks = [
+        lambda: parameters.choice(strength_measure, "strength_measure", strength.MEASURES),
+        lambda: parameters.lq_threshold(lq_threshold),
+        lambda: parameters.fraction(share_threshold, "share_threshold", high=MAX_SHARE_THRESHOLD),
+        lambda: parameters.lq_threshold(star_lq, "star_lq"),
+        lambda: benchmark_percentile(benchmark_quantile),
+        lambda: parameters.years(strength_years, "strength_years", *SBS_YEARS),
+        lambda: parameters.choice(sample, "sample", SAMPLES),
+        lambda: parameters.integer(seed, "seed", 0, 2**32 - 1),
+        lambda: parameters.integer(k_neighbours, "k_neighbours", *NEIGHBOUR_RANGE),
+        lambda: parameters.suppressed(suppressed),
+    ]
     problems = []
-    if strength_measure not in strength.MEASURES:
-        problems.append(f"strength_measure must be one of {list(strength.MEASURES)}")
-    if not (isinstance(lq_threshold, int | float) and 1.0 <= lq_threshold <= 5.0):
-        problems.append(f"lq_threshold must be a number in [1, 5], got {lq_threshold!r}")
-    if not (isinstance(share_threshold, int | float) and 0 < share_threshold < 0.2):
-        problems.append(f"share_threshold must be a fraction in (0, 0.2), got {share_threshold!r}")
-    if not (isinstance(star_lq, int | float) and 1.0 <= star_lq <= 5.0):
-        problems.append(f"star_lq must be a number in [1, 5], got {star_lq!r}")
-    if not (isinstance(benchmark_quantile, int | float) and 0.5 <= benchmark_quantile < 1):
-        problems.append(f"benchmark_quantile must be in [0.5, 1), got {benchmark_quantile!r}")
-    years = list(strength_years) if not isinstance(strength_years, str | int) else []
-    if not years or not all(isinstance(y, int) and 2008 <= y <= 2015 for y in years):
-        problems.append(
-            "strength_years must be a non-empty list of years 2008-2015 (the SBS file), "
-            f"got {strength_years!r}"
-        )
-    if sample not in SAMPLES:
-        problems.append(f"sample must be one of {list(SAMPLES)}, got {sample!r}")
-    if not (isinstance(seed, int) and seed >= 0):
-        problems.append(f"seed must be an integer >= 0, got {seed!r}")
-    if not (isinstance(k_neighbours, int) and 1 <= k_neighbours <= 20):
-        problems.append(f"k_neighbours must be an integer in [1, 20], got {k_neighbours!r}")
-    if suppressed not in specialisation.SUPPRESSED_CHOICES:
-        problems.append(
-            f"suppressed must be one of {list(specialisation.SUPPRESSED_CHOICES)}, "
-            f"got {suppressed!r}"
-        )
+    for check in checks:
+        try:
+            check()
+        except (TypeError, ValueError) as problem:
+            problems.append(str(problem))
     if problems:
         raise ValueError("invalid chapter parameters:\n- " + "\n- ".join(problems))
+
+
+def benchmark_percentile(value: object, name: str = "benchmark_quantile") -> float:
+    """The US Cluster Mapping percentile of location quotients: a fraction (the project's
+    rule) at or above :data:`MIN_BENCHMARK_QUANTILE`."""
+    value = parameters.fraction(value, name)
+    if value < MIN_BENCHMARK_QUANTILE:
+        raise ValueError(
+            f"{name} must be at least {MIN_BENCHMARK_QUANTILE:g} (a percentile below the "
+            f"median does not mark strength), got {value:g}"
+        )
+    return value
 
 
 def select_sample(frame: pd.DataFrame, sample: str) -> pd.DataFrame:
@@ -343,51 +365,68 @@ def select_sample(frame: pd.DataFrame, sample: str) -> pd.DataFrame:
     raise ValueError(f"sample must be one of {list(SAMPLES)}, got {sample!r}")
 
 
-#: Threshold grids of the specification curve, per measure (the middle value is the rule's own).
-THRESHOLD_GRID = {
-    "node_share": ("lq_threshold", (1.25, 1.5, 2.0)),
-    "node_count": ("lq_threshold", (1.25, 1.5, 2.0)),
-    "star_share": ("star_lq", (1.5, 2.0, 2.5)),
-    "benchmark_share": ("benchmark_quantile", (0.67, 0.75, 0.9)),
-}
+# --------------------------------------------------------------------------- key figures
 
 
-_THRESHOLD_NAMES = {
-    "lq_threshold": "node LQ",
-    "star_lq": "star LQ",
-    "benchmark_quantile": "CMP LQ percentile",
-}
-
-
-def threshold_label(measure: str, value: float) -> str:
-    """How the specification curve names the threshold of ``measure`` set to ``value``."""
-    argument = THRESHOLD_GRID[measure][0]
-    shown = f"{100 * value:g}" if argument == "benchmark_quantile" else f"{value:g}"
-    return f"{_THRESHOLD_NAMES[argument]} {shown}"
-
-
-def specification_cases(frame: pd.DataFrame, jobs: pd.DataFrame):
-    """Yield ``(Specification, data)`` for every measure x threshold x sample x fixed effects x
-    control set; ``data`` is ``frame`` with a ``strength`` column standardised over all
-    regions of ``frame`` (so that one unit is one standard deviation in every sample)."""
-    from eucluster.models.estimation import Specification
-
-    regions = frame.index
-    for measure, (argument, values) in THRESHOLD_GRID.items():
-        for value in values:
-            table = strength.measures(jobs.loc[regions], **{argument: value})
-            column = table[measure]
-            standardised = (column - column.mean()) / column.std()
-            data = frame.assign(strength=standardised)
-            for sample in SAMPLES:
-                subset = select_sample(data, sample)
-                for fixed in (False, True):
-                    for control in ("none", "baseline"):
-                        spec = Specification(
-                            measure=measure,
-                            threshold=threshold_label(measure, value),
-                            sample=sample,
-                            controls=control,
-                            fixed_effects=fixed,
-                        )
-                        yield spec, subset
+def sample_figures(
+    full: pd.DataFrame, frame: pd.DataFrame, choices: dict, strength_measure: str
+) -> list[Figure]:
+    """What the chapter says about its data: the sample ``frame`` (drawn from ``full``, the
+    analysis frame of all regions), the outcome year and window ``choices`` made, the strength
+    years, and the spread of the strength measure that one standard deviation stands for."""
+    years = choices["strength_years"]
+    return [
+        computed(
+            "regression.sample.regions",
+            len(frame),
+            unit="NUTS 2 regions",
+            definition="EU-27 NUTS 2 (2021) regions with SBS employment in the strength years "
+            "and GDP per head in the outcome year, in the chosen sample",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.sample.countries",
+            frame["country"].nunique(),
+            unit="countries",
+            definition="countries of the regions in the sample",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.sample.weak",
+            int(frame["weak"].sum()),
+            unit="regions",
+            definition="weak regions (GDP per head in PPS below 75 % of the EU-27 average, "
+            "2015-2017)",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.outcome.year",
+            str(choices["outcome_year"]),
+            unit="year",
+            definition="latest year with GDP per head for every region in the sample",
+        ),
+        computed(
+            "regression.outcome.window_start",
+            str(choices["outcome_window"][0]),
+            unit="year",
+            definition="first year of the five-year outcome average",
+        ),
+        computed(
+            "regression.strength.first_year",
+            str(min(years)),
+            unit="year",
+            definition="first year of SBS employment averaged into cluster strength",
+        ),
+        computed(
+            "regression.strength.last_year",
+            str(max(years)),
+            unit="year",
+            definition="last year of SBS employment averaged into cluster strength",
+        ),
+        computed(
+            "regression.strength.sd_pp",
+            100 * full[strength_measure].std(),
+            unit="percentage points",
+            definition="standard deviation of the strength measure (share x 100) over all regions",
+        ),
+    ]

@@ -4,8 +4,9 @@ Neighbouring regions share labour markets, supply chains and policies, so residu
 cross-section of regions are rarely independent. Moran's I (``esda``) says whether they cluster
 in space; if they do, the Lagrange multiplier tests of Anselin (1988) and their robust forms
 (Anselin, Bera, Florax & Yoon 1996) say whether a spatial-lag or a spatial-error model fits the
-dependence better. ``spreg`` computes the same tests but is not a dependency of the book, so
-they are written out here (and checked against Moran's I in the tests).
+dependence better. The tests come from ``spreg``, the PySAL regression package, run on the very
+design matrix of the fit (fixed-effect dummies included); the tests of this project check them
+against the formulas written out.
 
 Weights are k nearest neighbours between region centroids in the ETRS89-LAEA projection
 (EPSG:3035), row-standardised: islands and outermost regions always get neighbours, which
@@ -14,11 +15,13 @@ contiguity weights would not give them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from scipy import stats
+
+from eucluster.report.key_figures import Figure, computed
 
 EQUAL_AREA_CRS = 3035
 
@@ -99,6 +102,7 @@ class LagrangeMultiplier:
         return {name: float(stats.chi2.sf(value, 1)) for name, value in self.__dict__.items()}
 
     def frame(self) -> pd.DataFrame:
+        """The four tests as a table (test, statistic, p-value), as the chapter shows them."""
         p = self.pvalues()
         return pd.DataFrame(
             {
@@ -109,41 +113,28 @@ class LagrangeMultiplier:
         )
 
 
-def lagrange_multiplier(y: np.ndarray, x: np.ndarray, w: np.ndarray) -> LagrangeMultiplier:
-    """LM tests for a spatial error and a spatial lag in the OLS regression of ``y`` on ``x``
-    (``x`` includes the constant), with a dense weights matrix ``w``.
+def lagrange_multiplier(y: np.ndarray, x: np.ndarray, weights) -> LagrangeMultiplier:
+    """LM tests (``spreg.LMtests``) for a spatial error and a spatial lag in the OLS regression
+    of ``y`` on ``x`` (``x`` includes the constant), rows in the order of ``weights.id_order``.
 
-    With ``e`` the OLS residuals, ``s2 = e'e/n``, ``T = tr((W' + W) W)``, ``M = I - X(X'X)^-1 X'``
-    and ``D = (W X b)' M (W X b) / s2 + T``:
-
-    * ``LM_error = (e'We/s2)^2 / T``
-    * ``LM_lag = (e'Wy/s2)^2 / D``
-    * ``robust LM_error = (e'We/s2 - (T/D) e'Wy/s2)^2 / (T - T^2/D)``
-    * ``robust LM_lag = (e'Wy/s2 - e'We/s2)^2 / (D - T)``
+    spreg divides by the maximum-likelihood error variance ``e'e/n`` and uses the weights as
+    given (here row-standardised), as Anselin et al. (1996) do. The regression is spreg's
+    ``BaseOLS``, the estimator without the printed report that ``spreg.OLS`` builds.
     """
-    y = np.asarray(y, dtype=float).ravel()
+    import spreg
+
+    y = np.asarray(y, dtype=float).reshape(-1, 1)
     x = np.asarray(x, dtype=float)
-    w = np.asarray(w, dtype=float)
     n = len(y)
-    if x.shape[0] != n or w.shape != (n, n):
-        raise ValueError(f"shapes do not agree: y {y.shape}, x {x.shape}, w {w.shape}")
-    beta, *_ = np.linalg.lstsq(x, y, rcond=None)
-    e = y - x @ beta
-    s2 = float(e @ e) / n
-    we = w @ e
-    wy = w @ y
-    t = float(np.trace((w.T + w) @ w))
-    wxb = w @ (x @ beta)
-    projection = x @ np.linalg.pinv(x.T @ x) @ x.T
-    m_wxb = wxb - projection @ wxb
-    d = float(wxb @ m_wxb) / s2 + t
-    score_error = float(e @ we) / s2
-    score_lag = float(e @ wy) / s2
+    if x.ndim != 2 or x.shape[0] != n or weights.n != n:
+        raise ValueError(f"shapes do not agree: y {n} rows, x {x.shape}, weights {weights.n}")
+    regression = spreg.BaseOLS(y, x)
+    tests = spreg.LMtests(regression, weights, tests=["lme", "lml", "rlme", "rlml"])
     return LagrangeMultiplier(
-        lm_error=score_error**2 / t,
-        lm_lag=score_lag**2 / d,
-        robust_lm_error=(score_error - t / d * score_lag) ** 2 / (t - t**2 / d),
-        robust_lm_lag=(score_lag - score_error) ** 2 / (d - t),
+        lm_error=float(tests.lme[0]),
+        lm_lag=float(tests.lml[0]),
+        robust_lm_error=float(tests.rlme[0]),
+        robust_lm_lag=float(tests.rlml[0]),
     )
 
 
@@ -158,4 +149,74 @@ def lagrange_multiplier_fit(fit, weights) -> LagrangeMultiplier:
     order = position.reindex(ids).to_numpy()
     y = np.asarray(fit.result.model.endog)[order]
     x = np.asarray(fit.result.model.exog)[order]
-    return lagrange_multiplier(y, x, dense(weights))
+    return lagrange_multiplier(y, x, weights)
+
+
+@dataclass(frozen=True)
+class ResidualDependence:
+    """Moran's I and the LM tests of one fit's residuals, with the key figures the chapter
+    states about them."""
+
+    moran: MoranResult
+    lm: LagrangeMultiplier
+    k: int
+    figures: list[Figure] = field(repr=False)
+
+
+def residual_dependence(
+    fit, geometries, *, k: int = 5, seed: int = 0, permutations: int = 999
+) -> ResidualDependence:
+    """Are the residuals of ``fit`` (the chapter's main model) spatially dependent, and does a
+    lag or an error model describe it better? ``geometries`` are the regions' shapes indexed
+    like the fit's rows; neighbours are their ``k`` nearest centroids."""
+    weights = knn_weights(geometries.loc[fit.data.index], k=k)
+    moran = morans_i(fit.residuals, weights, permutations=permutations, seed=seed)
+    lm = lagrange_multiplier_fit(fit, weights)
+    p = lm.pvalues()
+    figures = [
+        computed(
+            "regression.moran.i",
+            moran.statistic,
+            unit="Moran's I",
+            definition=f"Moran's I of the main model's residuals, {k}-nearest-neighbour "
+            "row-standardised weights between GISCO region centroids (EPSG:3035)",
+            fmt="{:.2f}",
+        ),
+        computed(
+            "regression.moran.pvalue",
+            moran.pvalue_permutation,
+            unit="p-value",
+            definition=f"pseudo p-value of Moran's I from {permutations} permutations",
+            fmt="{:.3f}",
+        ),
+        computed(
+            "regression.moran.k",
+            k,
+            unit="neighbours",
+            definition="number of nearest neighbours in the spatial weights",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.lm.robust_error_pvalue",
+            p["robust_lm_error"],
+            unit="p-value",
+            definition="robust LM test for spatial error dependence in the main model "
+            "(Anselin 1996)",
+            fmt="{:.3f}",
+        ),
+        computed(
+            "regression.lm.robust_lag_pvalue",
+            p["robust_lm_lag"],
+            unit="p-value",
+            definition="robust LM test for a spatial lag in the main model (Anselin 1996)",
+            fmt="{:.3f}",
+        ),
+        computed(
+            "regression.main.se_doubled",
+            2 * fit.estimate("strength")[1],
+            unit="log points",
+            definition="twice the main standard error (a crude allowance for spatial dependence)",
+            fmt="{:.3f}",
+        ),
+    ]
+    return ResidualDependence(moran=moran, lm=lm, k=k, figures=figures)

@@ -1,0 +1,377 @@
+"""The regression chapter's models of prosperity on cluster strength, and what they report.
+
+The chapter asks one question of several specifications: is a region's early cluster strength
+associated with its prosperity today? :func:`chapter_models` estimates them (pooled, with
+controls, within countries, and the checks); :func:`estimate` adds the main model without the
+regions whose early employment was apportioned by population, and turns every fit into the
+key-figure records the chapter states, so that each number's definition lives beside the
+computation that gives it and the chapter publishes them in one call.
+:func:`influence_summary` does the same for the residual diagnostics of the main model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from eucluster.models.estimation import Fit, influence, ols
+from eucluster.models.regression_data import BASE_CONTROLS
+from eucluster.report.key_figures import Figure, computed
+
+#: Labels of the chapter's regressors in tables.
+LABELS = {
+    "strength": "Cluster strength (1 SD)",
+    "weak_int": "Weak region",
+    "weak_x_strength": "Weak × strength",
+    "tertiary": "Tertiary attainment (%)",
+    "log_density": "Log density",
+    "high_wage_share": "High-wage sector share",
+    "rd_intensity": "R&D intensity (% GDP)",
+    "rci_2010": "RCI 2010 (z)",
+    "eqi_2021": "Quality of government 2021 (z)",
+    "ris_2023": "Innovation index 2023 (/100)",
+    "log_gdp_base": "Log GDP per head 2009",
+}
+
+#: Columns of the main regression table, in order (``interaction`` only when estimable).
+MAIN_TABLE = ("pooled", "controls", "main", "interaction")
+
+#: Columns of the table of checks: the main model with other outcomes and controls.
+CHECKS_TABLE = ("main", "average", "growth", "early_controls", "late_controls")
+
+
+def chapter_models(frame: pd.DataFrame, strength: str, controls: Sequence[str]) -> dict[str, Fit]:
+    """The specifications of the chapter, all with ``strength`` renamed ``"strength"``:
+    pooled OLS (HC3) without and with ``controls``; the main model with country fixed effects
+    (errors clustered by country); its weak x strength interaction (when the sample has weak
+    and non-weak regions); early controls (R&D, RCI 2010); the 2019-2023 average outcome;
+    growth since 2009; late controls (quality of government 2021, RIS 2023)."""
+    data = frame.assign(strength=frame[strength])
+    data["weak_x_strength"] = data["strength"] * data["weak_int"]
+    controls = list(controls)
+    base = ["strength", *controls]
+    fits = {
+        "pooled": ols(data, "log_gdp", ["strength"], label="OLS"),
+        "controls": ols(data, "log_gdp", base, label="OLS, controls"),
+        "main": ols(data, "log_gdp", base, fixed_effects="country", label="Country FE"),
+    }
+    if data["weak_int"].nunique() > 1:
+        fits["interaction"] = ols(
+            data,
+            "log_gdp",
+            ["strength", "weak_int", "weak_x_strength", *controls],
+            fixed_effects="country",
+            label="× weak",
+        )
+    fits["early_controls"] = ols(
+        data,
+        "log_gdp",
+        [*base, "rd_intensity", "rci_2010"],
+        fixed_effects="country",
+        label="+ R&D, RCI",
+    )
+    fits["average"] = ols(
+        data, "log_gdp_avg", base, fixed_effects="country", label="2019-23 average"
+    )
+    fits["growth"] = ols(
+        data,
+        "growth",
+        ["strength", "log_gdp_base", *controls],
+        fixed_effects="country",
+        label="Growth since 2009",
+    )
+    fits["late_controls"] = ols(
+        data,
+        "log_gdp",
+        [*base, "eqi_2021", "ris_2023"],
+        fixed_effects="country",
+        label="+ QoG, RIS",
+    )
+    return fits
+
+
+@dataclass(frozen=True)
+class ProsperityModels:
+    """The chapter's fits (keys as in :func:`chapter_models`), the main model without the
+    apportioned regions, and the key figures they give."""
+
+    fits: dict[str, Fit]
+    unsplit: Fit
+    figures: list[Figure] = field(repr=False)
+
+    @property
+    def main(self) -> Fit:
+        return self.fits["main"]
+
+    def table_fits(self, keys: Sequence[str]) -> list[Fit]:
+        """The fits of ``keys`` that were estimated, in that order (a table's columns)."""
+        return [self.fits[key] for key in keys if key in self.fits]
+
+
+def estimate(
+    frame: pd.DataFrame, strength_measure: str, controls: Sequence[str] = BASE_CONTROLS
+) -> ProsperityModels:
+    """Estimate the chapter's models on ``frame`` with the standardised ``strength_measure``
+    (column ``<measure>_z``) and return them with their key figures.
+
+    The main model is re-estimated without the regions whose early employment is a
+    population-weighted share of a region split by a later NUTS revision (``apportioned``),
+    because their strength is partly imputed: the chapter shows that they do not drive it.
+    """
+    strength_column = f"{strength_measure}_z"
+    fits = chapter_models(frame, strength_column, controls)
+    unsplit = ols(
+        frame[~frame["apportioned"]].assign(strength=frame[strength_column]),
+        "log_gdp",
+        ["strength", *controls],
+        fixed_effects="country",
+    )
+    figures = [
+        *headline_figures(fits, strength_measure),
+        *unsplit_figures(frame, unsplit),
+        *main_figures(fits["main"]),
+        *interaction_figures(fits.get("interaction")),
+        *check_figures(fits),
+    ]
+    return ProsperityModels(fits=fits, unsplit=unsplit, figures=figures)
+
+
+def strength_figures(key: str, fit: Fit, *, coef_unit: str, coef_definition: str, se_kind: str):
+    """Coefficient, standard error and observations of ``strength`` in ``fit``, published
+    under ``regression.<key>``."""
+    coef, se, _ = fit.estimate("strength")
+    return [
+        computed(
+            f"regression.{key}.strength.coef",
+            coef,
+            unit=coef_unit,
+            definition=coef_definition,
+            fmt="{:.3f}",
+        ),
+        computed(
+            f"regression.{key}.strength.se",
+            se,
+            unit="log points",
+            definition=f"{se_kind} of that coefficient",
+            fmt="{:.3f}",
+        ),
+        computed(
+            f"regression.{key}.nobs",
+            fit.nobs,
+            unit="regions",
+            definition=f"observations in the '{fit.label}' model",
+            fmt="{:d}",
+        ),
+    ]
+
+
+def headline_figures(fits: dict[str, Fit], strength_measure: str) -> list[Figure]:
+    """The strength coefficient, its error, p-value and sample of the pooled, controlled and
+    main models: the build-up of the chapter's main table."""
+    records = []
+    for key in ("main", "pooled", "controls"):
+        fit = fits[key]
+        records += strength_figures(
+            key,
+            fit,
+            coef_unit="log points per SD of strength",
+            coef_definition=f"coefficient of standardised {strength_measure} in the "
+            f"'{fit.label}' model",
+            se_kind=f"standard error ({fit.cov_type})",
+        )
+        records.append(
+            computed(
+                f"regression.{key}.strength.pvalue",
+                fit.estimate("strength")[2],
+                unit="p-value",
+                definition="two-sided p-value of that coefficient",
+                fmt="{:.2f}",
+            )
+        )
+    return records
+
+
+def unsplit_figures(frame: pd.DataFrame, unsplit: Fit) -> list[Figure]:
+    """How many regions are apportioned and the main estimate without them."""
+    coef, se, _ = unsplit.estimate("strength")
+    values = [
+        # rounded, then +0.0: a coefficient that rounds to zero is shown as 0.000, not -0.000
+        ("strength.coef", np.round(coef, 3) + 0.0, "{:.3f}"),
+        ("strength.se", se, "{:.3f}"),
+        ("nobs", unsplit.nobs, "{:d}"),
+    ]
+    records = [
+        computed(
+            "regression.sample.apportioned",
+            int(frame["apportioned"].sum()),
+            unit="regions",
+            definition="regions whose early employment is a population-weighted share of a "
+            "region that was split by a later NUTS revision",
+            fmt="{:d}",
+        )
+    ]
+    for name, value, fmt in values:
+        records.append(
+            computed(
+                f"regression.unsplit.{name}",
+                value,
+                unit="regions" if name == "nobs" else "log points",
+                definition=f"main model without the apportioned regions: {name}",
+                fmt=fmt,
+            )
+        )
+    return records
+
+
+def main_figures(main: Fit) -> list[Figure]:
+    """The main model's clusters, 95 % interval as a percentage difference of GDP per head,
+    and R²."""
+    low, high = main.conf_int("strength")
+    return [
+        computed(
+            "regression.main.clusters",
+            main.n_clusters,
+            unit="countries",
+            definition="clusters (countries) of the main model's standard errors",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.main.strength.low_pct",
+            100 * (np.exp(low) - 1),
+            unit="% of GDP per head per SD",
+            definition="lower end of the 95 % interval of the main coefficient, as a percentage",
+        ),
+        computed(
+            "regression.main.strength.high_pct",
+            100 * (np.exp(high) - 1),
+            unit="% of GDP per head per SD",
+            definition="upper end of the 95 % interval of the main coefficient, as a percentage",
+        ),
+        computed(
+            "regression.main.r2",
+            main.r2,
+            unit="R²",
+            definition="R² of the main model (with country dummies)",
+            fmt="{:.2f}",
+        ),
+    ]
+
+
+def interaction_figures(interaction: Fit | None) -> list[Figure]:
+    """The weak x strength coefficient and its error, or ``n/a`` when the sample holds only
+    weak or only non-weak regions (then the interaction cannot be estimated)."""
+    if interaction is None:
+        return [
+            computed(
+                f"regression.interaction.{name}",
+                "n/a",
+                unit="",
+                definition="no interaction: the sample has only weak or only non-weak regions",
+            )
+            for name in ("coef", "se")
+        ]
+    coef, se, _ = interaction.estimate("weak_x_strength")
+    return [
+        computed(
+            "regression.interaction.coef",
+            coef,
+            unit="log points per SD",
+            definition="coefficient of weak x strength, country fixed effects and controls",
+            fmt="{:.3f}",
+        ),
+        computed(
+            "regression.interaction.se",
+            se,
+            unit="log points",
+            definition="clustered standard error of the weak x strength coefficient",
+            fmt="{:.3f}",
+        ),
+    ]
+
+
+def check_figures(fits: dict[str, Fit]) -> list[Figure]:
+    """The checks: other outcomes (average, growth) and more controls (early, late), and the
+    regions, French ones in particular, that the early controls lose."""
+    main, early = fits["main"], fits["early_controls"]
+    lost = main.data.index.difference(early.data.index)
+    records = [
+        computed(
+            "regression.early_controls.lost",
+            main.nobs - early.nobs,
+            unit="regions",
+            definition="regions of the main model without R&D intensity or RCI 2010",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.early_controls.lost_france",
+            int(lost.str.startswith("FR").sum()),
+            unit="regions",
+            definition="French regions among them (the R&D file has no French regions but one)",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.sample.france",
+            int(main.data.index.str.startswith("FR").sum()),
+            unit="regions",
+            definition="French regions in the main model",
+            fmt="{:d}",
+        ),
+    ]
+    for key in ("growth", "average", "early_controls", "late_controls"):
+        fit = fits[key]
+        records += strength_figures(
+            key,
+            fit,
+            coef_unit="log points per SD",
+            coef_definition=f"strength coefficient in the '{fit.label}' model",
+            se_kind="clustered standard error",
+        )
+    return records
+
+
+@dataclass(frozen=True)
+class InfluenceSummary:
+    """Residuals, leverage and Cook's distance of the main model's regions that are not alone
+    in their country, with the key figures the chapter states about them."""
+
+    table: pd.DataFrame
+    absorbed: int
+    figures: list[Figure] = field(repr=False)
+
+
+def influence_summary(main: Fit, capital: pd.Series) -> InfluenceSummary:
+    """:func:`~eucluster.models.estimation.influence` of ``main`` with the ``capital`` flag,
+    without the regions fitted exactly by their country dummy (their residual is zero by
+    construction and says nothing), and the figures: the most influential region, how many
+    regions are absorbed and the capitals' mean residual."""
+    table = influence(main).join(capital.rename("capital"))
+    absorbed = int(table["absorbed"].sum())
+    table = table[~table["absorbed"]]
+    capitals = table["capital"]
+    figures = [
+        computed(
+            "regression.influence.max_cooks_region",
+            str(table["cooks_distance"].idxmax()),
+            unit="NUTS code",
+            definition="region with the largest Cook's distance in the main model",
+        ),
+        computed(
+            "regression.influence.absorbed",
+            absorbed,
+            unit="regions",
+            definition="regions that are the only region of their country in the sample "
+            "(fitted exactly by their country dummy)",
+            fmt="{:d}",
+        ),
+        computed(
+            "regression.influence.capital_mean_residual",
+            table.loc[capitals, "residual"].mean() if capitals.any() else 0.0,
+            unit="log points",
+            definition="mean residual of capital regions in the main model",
+            fmt="{:.2f}",
+        ),
+    ]
+    return InfluenceSummary(table=table, absorbed=absorbed, figures=figures)
