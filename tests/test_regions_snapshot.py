@@ -22,7 +22,7 @@ def test_study_regions_are_the_242_eu27_nuts2_regions():
 
 
 def test_weakness_covers_every_study_region_once():
-    weak = weakness.weakness()
+    weak = weakness.classify()
     assert weak.index.equals(regions.study_regions().index)
     assert weak["gdp_pps_pct_eu27"].notna().all()
     assert weak["category"].value_counts().sum() == 242
@@ -38,7 +38,7 @@ def test_gdp_nuts2024_codes_are_mapped_back():
 
 def test_sbs_codes_recode_with_a_full_report():
     sbs = data.load("sbs_r_nuts06_r2")
-    out, report = nuts.recode(sbs)
+    out, report = nuts.recode(sbs, 2013)
     assert report.rows_in == len(sbs)
     assert report.rows_out + sum(report.dropped_rows.values()) == report.rows_in
     kinds = report.codes.set_index("source")["kind"]
@@ -49,9 +49,30 @@ def test_sbs_codes_recode_with_a_full_report():
 def test_weakness_for_sbs_regions():
     sbs = data.load("sbs_r_nuts06_r2")
     codes = sorted(c for c in sbs["geo"].unique() if len(c) == 4)
-    labels = weakness.weakness_for(codes)
+    labels = weakness.for_codes(codes)
     assert labels.index.tolist() == codes
     assert bool(labels.loc["FR21", "weak"]) is False and labels.loc["FR21", "geo_2021"] == "FRF2"
     assert bool(labels.loc["BG31", "weak"]) is True
     assert pd.isna(labels.loc["HU10", "weak"])  # HU11 and HU12 fall in different categories
     assert labels.loc["UKI3", "recode"] == "not a study region"
+
+
+def test_sbs_employment_apportioned_keeps_every_job_it_reports_as_kept():
+    sbs = data.load("sbs_r_nuts06_r2")
+    rows = sbs[(sbs["year"] == 2010) & (sbs["indic_sb"] == "V16110") & sbs["value"].notna()]
+    rows = rows[nuts.is_nuts2(rows["geo"]) & (rows["nace_r2"] == "C")]
+    jobs = rows.groupby("geo")["value"].sum()
+    out, report = nuts.recode(jobs, (2013, 2010, 2006), policy="apportion")
+    assert report.rows_in == report.rows_kept + sum(report.dropped_rows.values())
+    kept = report.codes.loc[~report.codes["kind"].isin(list(report.dropped_rows)), "source"]
+    assert out.sum() == pytest.approx(jobs[kept].sum())
+    assert {"HU11", "HU12"} <= set(out.index) and "HU10" in report.listed("apportioned")
+
+
+def test_the_2026_pull_is_read_as_nuts_2021_or_2024():
+    gdp = data.load(weakness.GDP_DATASET)
+    gdp = gdp[(gdp["year"] == 2016) & nuts.is_nuts2(gdp["geo"])].set_index("geo")["value"]
+    out, report = nuts.recode(gdp, nuts.PULL_2026_VERSIONS, policy="apportion", kind="rate")
+    assert {"NL31", "NL33"} <= set(out.index) and not {"NL35", "NL36"} & set(out.index)
+    assert report.listed("renamed") == ["NL35", "NL36"]
+    assert report.rows_in == report.rows_kept + sum(report.dropped_rows.values())

@@ -15,7 +15,7 @@ from tinydata import (
     vintages_csv,
 )
 
-from eucluster.geo import nuts, weakness
+from eucluster.geo import crosswalks, weakness
 
 
 @pytest.fixture
@@ -23,11 +23,9 @@ def tiny(tmp_path, monkeypatch) -> TinyData:
     monkeypatch.setenv("EUCLUSTER_DATA", str(tmp_path / "data"))
     monkeypatch.setenv("EUCLUSTER_CACHE", str(tmp_path / "cache"))
     (tmp_path / "data").mkdir()
-    for cached in (nuts.code_map, nuts._known_codes):
-        cached.cache_clear()
+    crosswalks.clear_caches()
     yield TinyData(tmp_path / "data", monkeypatch)
-    for cached in (nuts.code_map, nuts._known_codes):
-        cached.cache_clear()
+    crosswalks.clear_caches()
 
 
 @pytest.fixture

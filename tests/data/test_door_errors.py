@@ -83,7 +83,7 @@ def test_unknown_dataset_lists_the_names():
 def test_unknown_nuts_code(toy_world):
     frame = pd.DataFrame({"geo": ["AT11", "XX99"], "value": [1.0, 2.0]})
     with pytest.raises(data.UnknownNutsCodeError) as err:
-        nuts.recode(frame)
+        nuts.recode(frame, 2013)
     assert "XX99" in err.value.problem and "AT11" not in err.value.problem
 
 
@@ -95,7 +95,7 @@ def test_empty_selection_names_the_span(toy_world):
 
 def test_period_without_full_coverage_is_refused(toy_world):
     with pytest.raises(data.EmptySelectionError):
-        weakness.weakness((2015, 2018))
+        weakness.classify((2015, 2018))
 
 
 def test_changed_file_is_never_served_from_the_cache(tiny):

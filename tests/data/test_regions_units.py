@@ -1,5 +1,6 @@
 """Recoding between NUTS versions and the weakness rule, on a hand-made toy world
-(see conftest: HU10 split into HU11 + HU12, FR21 renamed FRF2, NL33 lost a 1 % sliver)."""
+(see conftest: HU10 split into HU11 + HU12, FR21 renamed FRF2, NL33 lost a 1 % sliver to
+NL31)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pandas as pd
 import pytest
 
 from eucluster.geo import nuts, regions, weakness
+from eucluster.geo import weakness_evidence as evidence
 
 
 def test_categories_at_the_thresholds():
@@ -29,7 +31,8 @@ def test_recode_renames_keeps_and_drops_with_a_report(toy_world):
             "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0],
         }
     )
-    out, report = nuts.recode(frame)
+    out, report = nuts.recode(frame, 2013)
+    assert report.policy == "drop"
     assert out["geo"].tolist() == ["AT11", "FRF2", "NL33", "AT"]
     assert out["value"].tolist() == [1.0, 2.0, 4.0, 5.0]
     kinds = report.codes.set_index("source")["kind"].to_dict()
@@ -44,8 +47,9 @@ def test_recode_renames_keeps_and_drops_with_a_report(toy_world):
     }
     assert report.listed("split") == ["HU10"]
     assert report.slivers["source"].tolist() == ["NL33"]  # 36 of 3,736: ignored, but listed
-    assert report.rows_in == 7 and report.rows_out == 4
-    assert sum(report.dropped_rows.values()) == 3
+    assert report.rows_in == 7 and report.rows_out == report.rows_kept == 4
+    assert report.rows_in == report.rows_kept + sum(report.dropped_rows.values())
+    assert report.dropped_rows == {"split": 1, "extra-regio": 1, "other version": 1}
     summary = report.summary().set_index("kind")
     assert summary.loc["split", "rows_dropped"] == 1
 
@@ -54,11 +58,11 @@ def test_recode_raises_on_a_missing_column(toy_world):
     from eucluster.data import ColumnError
 
     with pytest.raises(ColumnError):
-        nuts.recode(pd.DataFrame({"region": ["AT11"]}))
+        nuts.recode(pd.DataFrame({"region": ["AT11"]}), 2013)
 
 
 def test_weakness_labels_the_toy_regions(toy_world):
-    weak = weakness.weakness((2015, 2017))
+    weak = weakness.classify((2015, 2017))
     assert list(weak.columns) == ["name", "country", "gdp_pps_pct_eu27", "category", "weak"]
     assert weak.index.name == "geo"
     assert weak["category"].astype(str).to_dict() == {
@@ -75,13 +79,13 @@ def test_weakness_labels_the_toy_regions(toy_world):
 
 
 def test_weakness_by_year_is_long(toy_world):
-    by_year = weakness.weakness_by_year([2016, 2017])
+    by_year = weakness.by_year([2016, 2017])
     assert len(by_year) == 2 * 7
     assert set(by_year["year"]) == {2016, 2017}
 
 
 def test_weakness_for_old_codes(toy_world):
-    labels = weakness.weakness_for(["AT11", "FR21", "HU10", "FRZZ"])
+    labels = weakness.for_codes(["AT11", "FR21", "HU10", "FRZZ"])
     assert labels.loc["FR21", "geo_2021"] == "FRF2"
     assert bool(labels.loc["AT11", "weak"]) is True
     assert bool(labels.loc["FR21", "weak"]) is False
@@ -107,10 +111,15 @@ def test_category_changes_lists_only_changers(toy_world):
     values[("AT11", 2016)] = 70.0  # one bad year: AT11 changes category
     toy_world.write("e/gdp.csv", gdp_api_csv(values))
     toy_world.register(weakness.GDP_DATASET, "e/gdp.csv")
-    changes = weakness.category_changes([2015, 2016, 2017])
+    found = evidence.category_changes([2015, 2016, 2017])
+    changes = found.table
     assert changes.index.tolist() == ["AT11"]
     assert changes.loc["AT11", "2016"] == "less developed"
     assert changes.loc["AT11", "categories"] == 2
+    assert {f.id: f.value for f in found.figures} == {
+        "regions.changers.count": 1,
+        "regions.changers.once": 0,  # down and back up: two switches
+    }
 
 
 def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
@@ -121,12 +130,16 @@ def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
     nuts2 = frame([("AT11", "AT", True), ("AT12", "AT", False), ("AT13", "AT", False)])
     nuts2 = pd.concat([nuts2, frame([("BE21", "BE", True), ("BE22", "BE", True)])])
     nuts1 = frame([("AT1", "AT", False), ("BE2", "BE", True)])
-    monkeypatch.setattr(weakness, "EU27", ("AT", "BE"))
-    monkeypatch.setattr(weakness, "weakness", lambda period: nuts2)
-    monkeypatch.setattr(weakness, "nuts1_weakness", lambda period: nuts1)
+    monkeypatch.setattr(evidence, "EU27", ("AT", "BE"))
+    monkeypatch.setattr(weakness, "classify", lambda period: nuts2)
+    monkeypatch.setattr(weakness, "classify_nuts1", lambda period: nuts1)
     # AT: 1 region (0 weak) or 3 (1 weak); BE: 1 (1 weak) or 2 (2 weak).
-    per_weak, per_country = weakness.mixed_level_counts(4)
+    per_weak, per_country = evidence.mixed_level_counts(4)
     assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT2 level + BE1
-    per_weak, _ = weakness.mixed_level_counts(3)
+    per_weak, _ = evidence.mixed_level_counts(3)
     assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT1 + BE2
     assert per_country.loc["AT", "nuts2"] == 3 and per_country.loc["BE", "nuts1_weak"] == 1
+    mixes = evidence.mixed_sets(3, 2)
+    figures = {f.id: f.value for f in mixes.figures}
+    assert figures["regions.mixes.count"] == 1 and figures["regions.mixes.matching"] == 1
+    assert figures["regions.nuts1.count"] == 2 and mixes.table["paper"].all()

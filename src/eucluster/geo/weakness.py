@@ -6,17 +6,28 @@ One definition for the whole book: a NUTS 2 region's GDP per inhabitant in PPS, 
 *weak* when it is less developed. The values come from the 2026 vintage of ``nama_10r_2gdp``
 (NUTS 2021); the Commission used the 2019 vintage (NUTS 2016), so a few regions near a threshold
 may fall differently than in Implementing Decision (EU) 2021/1130
-(:func:`weakness_from_vintage` reads the older releases).
+(:func:`from_vintage` reads the older releases).
+
+The one place that answers "is this region weak?":
+
+* :func:`classify` labels the EU-27 NUTS 2 (2021) regions by the policy rule over a period;
+* :func:`by_year` applies the rule to each single year;
+* :func:`for_codes` labels the codes of another NUTS version (the SBS NUTS 2013 regions);
+* :func:`from_vintage` applies the rule to an older release of the accounts;
+* :func:`classify_nuts1` and :func:`by_parent` carry the label to NUTS 1 regions;
+* :func:`classified` and :func:`unclassified` split a set of regions into those with a label
+  and those without.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import numpy as np
 import pandas as pd
 
-from eucluster import data
+from eucluster import data, parameters
 from eucluster.data.errors import EmptySelectionError
 from eucluster.geo.nuts import recode
 from eucluster.geo.regions import EU27, study_regions
@@ -27,6 +38,18 @@ MORE_DEVELOPED_FROM = 100.0
 CATEGORIES = ("less developed", "transition", "more developed")
 #: The GDP table that defines weakness: GDP per head in PPS as % of the EU-27 (2020) average.
 GDP_DATASET = "nama_10r_2gdp_pps_hab_eu27"
+#: The years whose mean decided the 2021-2027 categories.
+POLICY_PERIOD = (2015, 2017)
+#: Years a period may name (the data decide which of them have values).
+YEAR_RANGE = (1990, 2100)
+
+
+def check_period(period: object, name: str = "period") -> tuple[int, int]:
+    """A period ``(first, last)`` of integer years, first <= last (both included)."""
+    years = parameters.years(period, name, *YEAR_RANGE)
+    if len(years) != 2 or years[0] > years[1]:
+        raise ValueError(f"{name} must be (first, last) with first <= last, got {period!r}")
+    return cast(tuple[int, int], years)
 
 
 # --------------------------------------------------------------------------- weakness
@@ -70,7 +93,7 @@ def gdp_relative(years: Iterable[int] | None = None) -> pd.DataFrame:
     gdp = data.load(GDP_DATASET)
     gdp = gdp[(gdp["geo"].str.len() == 4) & gdp["geo"].str.slice(0, 2).isin(EU27)]
     gdp = gdp[~gdp["geo"].str.endswith("ZZ") & gdp["value"].notna()]
-    gdp, _ = recode(gdp, "geo", 2024, 2021)
+    gdp, _ = recode(gdp, 2024, 2021)
     gdp = gdp.assign(source=f"{GDP_DATASET} (2026)")
     name, vintage, unit = GDP_FALLBACK
     old = data.load(name)
@@ -81,7 +104,7 @@ def gdp_relative(years: Iterable[int] | None = None) -> pd.DataFrame:
     fill = fill[["geo", "year", "value"]].assign(source=f"{name} {vintage}")
     both = pd.concat([gdp[["geo", "year", "value", "source"]], fill], ignore_index=True)
     if years is not None:
-        wanted = sorted({int(y) for y in years})
+        wanted = sorted(set(parameters.years(list(years), "years", *YEAR_RANGE)))
         span = set(both["year"].unique())
         empty = [y for y in wanted if y not in span]
         if empty:
@@ -102,7 +125,7 @@ def _label(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
+def classify(period: tuple[int, int] = POLICY_PERIOD) -> pd.DataFrame:
     """Structural weakness of every EU-27 NUTS 2 (2021) region, indexed by ``geo``:
     ``name, country, gdp_pps_pct_eu27, category, weak``.
 
@@ -110,9 +133,7 @@ def weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
     region without a value in every year of the period raises EmptySelectionError naming it,
     because a label from a partial average would not be the policy rule.
     """
-    first, last = period
-    if first > last:
-        raise ValueError(f"period must be (first, last) with first <= last, got {period!r}")
+    first, last = check_period(period)
     years = range(first, last + 1)
     gdp = gdp_relative(years)
     regions = study_regions()
@@ -131,7 +152,7 @@ def weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
     return _label(out)
 
 
-def weakness_by_year(years: Iterable[int] | None = None) -> pd.DataFrame:
+def by_year(years: Iterable[int] | None = None) -> pd.DataFrame:
     """Category and weak flag of every EU-27 NUTS 2 region in each single year:
     ``geo, year, name, country, gdp_pps_pct_eu27, category, weak`` (long).
 
@@ -145,10 +166,10 @@ def weakness_by_year(years: Iterable[int] | None = None) -> pd.DataFrame:
     return _label(out)
 
 
-def weakness_for(
+def for_codes(
     geo_codes: Sequence[str] | pd.Index | pd.Series,
     source_version: int = 2013,
-    period: tuple[int, int] = (2015, 2017),
+    period: tuple[int, int] = POLICY_PERIOD,
 ) -> pd.DataFrame:
     """Weak/non-weak labels for region codes of another NUTS version (e.g. the SBS NUTS 2013
     regions), indexed by the given codes: ``geo_2021, recode, gdp_pps_pct_eu27, category,
@@ -164,9 +185,9 @@ def weakness_for(
     """
     codes = pd.Index(pd.Series(list(geo_codes), dtype="str").unique(), name="geo")
     frame = pd.DataFrame({"geo": codes})
-    _, report = recode(frame, "geo", source_version, 2021)
+    _, report = recode(frame, source_version, 2021)
     table = report.codes.set_index("source")
-    labels = weakness(period)
+    labels = classify(period)
     out = pd.DataFrame(index=codes)
     out["geo_2021"] = pd.Series(table["target"].reindex(codes).to_numpy(), index=codes).astype(
         "str"
@@ -193,19 +214,15 @@ def weakness_for(
     return out
 
 
-# --------------------------------------------------------------------------- chapter helpers
-
-
-def weakness_from_vintage(
-    vintage: str = "V2019", period: tuple[int, int] = (2015, 2017)
-) -> pd.DataFrame:
+def from_vintage(vintage: str = "V2019", period: tuple[int, int] = POLICY_PERIOD) -> pd.DataFrame:
     """The weakness rule applied to an older release vintage of regional GDP (NUTS 2016 codes,
     EU-27): ``gdp_pps_pct_eu27, category, weak`` indexed by ``geo``.
 
     V2019 is the vintage the Commission had when it fixed the 2021-2027 categories, so this is
-    the closest the snapshot comes to the official list; comparing it with :func:`weakness`
+    the closest the snapshot comes to the official list; comparing it with :func:`classify`
     shows how much a data revision and a NUTS reform move the count.
     """
+    period = check_period(period)
     name, _, unit = GDP_FALLBACK
     old = data.load(name)
     old = old[(old["vintage"] == vintage) & (old["unit"] == unit) & (old["level"] == 2)]
@@ -224,103 +241,11 @@ def weakness_from_vintage(
     return _label(out)
 
 
-def category_changes(years: Iterable[int] = range(2015, 2024)) -> pd.DataFrame:
-    """Regions whose single-year category is not the same in every year of ``years``:
-    one row per region with ``name, country``, the category of each year (columns = years)
-    , ``categories`` (how many distinct categories it went through) and ``switches`` (how many
-    times the category changes between consecutive years with values)."""
-    by_year = weakness_by_year(years)
-    wide = by_year.pivot(index="geo", columns="year", values="category")
-    distinct = wide.nunique(axis=1)
-    changed = wide[distinct > 1].astype("str").replace("nan", "")
-    names = study_regions()
-    out = names.loc[changed.index].join(changed)
-    out["categories"] = distinct[distinct > 1]
-    labels = changed.to_numpy()
-    out["switches"] = [
-        sum(1 for a, b in zip(row[:-1], row[1:], strict=True) if a and b and a != b)
-        for row in labels
-    ]
-    out.columns = [str(c) for c in out.columns]
-    return out
-
-
-def provenance(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
-    """The sources behind :func:`weakness` and the map: dataset, vintage, licence, sha256,
-    rows read, rows used for the labels of ``period`` and what was not used and why. Computed,
-    so it cannot go stale."""
-    rows = []
-    gdp = data.load(GDP_DATASET)
-    nuts2_eu = (gdp["geo"].str.len() == 4) & gdp["geo"].str.slice(0, 2).isin(EU27)
-    in_period = gdp["year"].between(*period)
-    _, report = recode(gdp[nuts2_eu & gdp["value"].notna()], "geo", 2024, 2021)
-    split_or_merged = sum(v for k, v in report.dropped_rows.items())
-    used = int((nuts2_eu & in_period & gdp["value"].notna()).sum())
-    rows.append(
-        (
-            GDP_DATASET,
-            f"years outside {period[0]}-{period[1]}; "
-            f"{int((~nuts2_eu).sum())} rows of countries, aggregates, NUTS 1 or non-EU regions; "
-            f"{int((nuts2_eu & gdp['value'].isna()).sum())} empty values; "
-            f"{split_or_merged} rows of NUTS 2024 regions without a NUTS 2021 counterpart "
-            f"({', '.join(report.listed('merged') + report.listed('split'))})",
-            len(gdp),
-            used,
-        )
-    )
-    name, vintage, unit = GDP_FALLBACK
-    old = data.load(name)
-    fill = gdp_relative(range(period[0], period[1] + 1))
-    from_old = fill["source"] != f"{GDP_DATASET} (2026)"
-    filled = int(from_old.sum())
-    filled_codes = ", ".join(sorted(fill.loc[from_old, "geo"].unique()))
-    rows.append(
-        (
-            name,
-            f"all but vintage {vintage}, unit {unit}, for the regions the 2026 pull lacks "
-            f"({filled_codes})",
-            len(old),
-            filled,
-        )
-    )
-    shapes = data.load("gisco_nuts2021_l2")
-    study = shapes["country"].isin(EU27)
-    rows.append(
-        (
-            "gisco_nuts2021_l2",
-            f"{int((~study).sum())} regions outside the EU-27",
-            len(shapes),
-            int(study.sum()),
-        )
-    )
-    walk = data.load("jrc_nuts_crosswalks")
-    pair = (walk["from_version"] == 2024) & (walk["to_version"] == 2021)
-    rows.append(
-        ("jrc_nuts_crosswalks", "all but the NUTS 2024 to 2021 pairs", len(walk), int(pair.sum()))
-    )
-    codes = data.load("jrc_nuts_codes")
-    rows.append(("jrc_nuts_codes", "none (a code list)", len(codes), len(codes)))
-    out = []
-    for dataset_name, dropped, read, kept in rows:
-        entry = data.dataset(dataset_name)
-        out.append(
-            {
-                "dataset": entry.name,
-                "vintage": entry.vintage,
-                "licence": entry.licence.split(":")[0].split(";")[0].split(" for ")[0],
-                "sha256": entry.sha256[:12],
-                "rows_read": read,
-                "rows_used": kept,
-                "not_used": dropped,
-            }
-        )
-    return pd.DataFrame(out)
-
-
-def nuts1_weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
+def classify_nuts1(period: tuple[int, int] = POLICY_PERIOD) -> pd.DataFrame:
     """The weakness rule applied to the EU-27 NUTS 1 regions (2026 GDP vintage): ``country,
     gdp_pps_pct_eu27, category, weak`` indexed by ``geo``. Used only to explore mixed NUTS 1 /
     NUTS 2 region sets such as the ECCP's; the policy rule itself is defined on NUTS 2."""
+    period = check_period(period)
     gdp = data.load(GDP_DATASET)
     nuts1 = gdp[(gdp["geo"].str.len() == 3) & gdp["geo"].str.slice(0, 2).isin(EU27)]
     nuts1 = nuts1[~nuts1["geo"].str.endswith("Z") & nuts1["year"].between(*period)]
@@ -338,61 +263,7 @@ def nuts1_weakness(period: tuple[int, int] = (2015, 2017)) -> pd.DataFrame:
     return _label(out)
 
 
-def mixed_level_counts(
-    total: int, period: tuple[int, int] = (2015, 2017)
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """How many weak regions a mixed NUTS 1 / NUTS 2 set of ``total`` regions can contain.
-
-    Assumes each EU-27 country enters with all its NUTS 1 or all its NUTS 2 regions (the ECCP
-    chose "the most appropriate level" per country; it did not publish the choice). Counts, by
-    dynamic programming over the 2^27 choices, the combinations that give exactly ``total``
-    regions, per number of weak regions. Returns ``(per_weak, per_country)``: ``weak,
-    combinations`` and the per-country region and weak counts at both levels.
-    """
-    nuts2 = weakness(period)
-    nuts1 = nuts1_weakness(period)
-    per_country = pd.DataFrame(
-        {
-            "nuts1": nuts1.groupby("country").size(),
-            "nuts1_weak": nuts1.groupby("country")["weak"].sum(),
-            "nuts2": nuts2.groupby("country").size(),
-            "nuts2_weak": nuts2.groupby("country")["weak"].sum(),
-        }
-    ).reindex(list(EU27))
-    if per_country.isna().any().any():
-        missing = per_country[per_country.isna().any(axis=1)].index.tolist()
-        raise EmptySelectionError(
-            "NUTS 1 / NUTS 2 region counts", f"countries without data: {missing}.", ""
-        )
-    per_country = per_country.astype("int64")
-    states: dict[tuple[int, int], int] = {(0, 0): 1}
-    for row in per_country.itertuples():
-        options = {(row.nuts1, row.nuts1_weak), (row.nuts2, row.nuts2_weak)}
-        step: dict[tuple[int, int], int] = {}
-        for (n, w), ways in states.items():
-            for dn, dw in options:
-                if n + dn <= total:
-                    step[(n + dn, w + dw)] = step.get((n + dn, w + dw), 0) + ways
-        states = step
-    per_weak = pd.DataFrame(
-        [(w, ways) for (n, w), ways in sorted(states.items()) if n == total],
-        columns=["weak", "combinations"],
-    )
-    return per_weak, per_country
-
-
-WEAK_THRESHOLD = LESS_DEVELOPED_BELOW
-WEAK_YEARS = (2015, 2016, 2017)
-
-
-def weak_regions(years: Sequence[int] = WEAK_YEARS) -> pd.Series:
-    """Weak (True) / not weak (False) for the EU-27 NUTS 2 (2021) regions: GDP per head in PPS
-    below 75 % of the EU-27 average over ``years`` (2015-2017 decided the 2021-2027
-    categories), from :func:`weakness`."""
-    return weakness((min(years), max(years)))["weak"].astype(bool)
-
-
-def align_weak(regions: pd.Index, weak: pd.Series) -> pd.Series:
+def classified(regions: pd.Index, weak: pd.Series) -> pd.Series:
     """``weak`` restricted to ``regions``, as booleans; regions without a class are left out
     (the book counts them with :func:`unclassified`). Raises if no region is classified or a
     group is empty, since a comparison would then be meaningless."""
@@ -409,10 +280,10 @@ def align_weak(regions: pd.Index, weak: pd.Series) -> pd.Series:
     return aligned
 
 
-def weak_by_parent(weak: pd.Series, employment: pd.Series) -> pd.Series:
+def by_parent(weak: pd.Series, employment: pd.Series) -> pd.Series:
     """Weak/non-weak for the NUTS 1 parents of classified NUTS 2 regions.
 
-    Weakness is defined for NUTS 2 regions only (:func:`eucluster.geo.regions.weakness_for`). A
+    Weakness is defined for NUTS 2 regions only (:func:`for_codes`). A
     NUTS 1 region is called weak here when more than half of the employment of its classified
     NUTS 2 regions is in weak ones: the label that most of its workers would carry.
     """

@@ -1,0 +1,355 @@
+"""What the regions chapter shows about the weakness rule, each result with its key figures.
+
+:mod:`eucluster.geo.weakness` says which regions are weak; this module asks how firm that answer
+is: how the regions spread around the thresholds, how the count compares with the ECCP paper's
+and with the release the Commission used, how much freedom a mixed NUTS 1 / NUTS 2 set leaves,
+which regions change category from year to year, and which data stand behind the labels.
+Each function returns its table together with the :class:`~eucluster.report.key_figures.Figure`
+records the chapter states, so that the definitions travel with the computation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from eucluster import data
+from eucluster.data import published
+from eucluster.data.errors import EmptySelectionError
+from eucluster.geo import weakness
+from eucluster.geo.nuts import recode
+from eucluster.geo.regions import EU27, study_regions
+from eucluster.report.key_figures import Figure, computed
+
+#: Regions within this many points of the 75 % threshold are "near" it.
+NEAR_THRESHOLD = 5.0
+#: The ECCP paper's counts of weak, non-weak and all regions (document 000, line 173).
+ECCP_FIGURES = {
+    "weak": "000.eccp.regions_weak",
+    "non_weak": "000.eccp.regions_nonweak",
+    "total": "000.eccp.regions_total",
+}
+ECCP_SECTION = "document 000, section 'What can ECCP data tell us', line 173"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A table the chapter shows or draws, and the key figures it states about it."""
+
+    table: pd.DataFrame
+    figures: list[Figure]
+
+
+def _regions(figure_id: str, value: int, definition: str) -> Figure:
+    return computed(figure_id, int(value), unit="NUTS 2 regions", definition=definition, fmt="{:d}")
+
+
+def study_labels(period: tuple[int, int] = weakness.POLICY_PERIOD) -> Evidence:
+    """The policy rule on the study regions (:func:`weakness.classify`): how many regions are
+    weak, in each category, near the 75 % line, and the extremes."""
+    labels = weakness.classify(period)
+    span = f"{period[0]}-{period[1]}"
+    weak = labels["weak"]
+    gdp = labels["gdp_pps_pct_eu27"]
+    counts = labels["category"].value_counts().reindex(list(weakness.CATEGORIES))
+    figures = [
+        _regions(
+            "regions.study.count",
+            len(labels),
+            "EU-27 NUTS 2 regions of NUTS 2021 (GISCO), extra-regio codes excluded",
+        ),
+        _regions(
+            "regions.weak.count",
+            weak.sum(),
+            f"EU-27 NUTS 2 regions with GDP per head in PPS, mean of {span}, below 75 % "
+            "of the EU-27 average (nama_10r_2gdp, 2026 vintage)",
+        ),
+        _regions(
+            "regions.non_weak.count",
+            (~weak).sum(),
+            f"EU-27 NUTS 2 regions with GDP per head in PPS, mean of {span}, at or above "
+            "75 % of the EU-27 average",
+        ),
+        *(
+            _regions(
+                f"regions.category.{category.replace(' ', '_')}",
+                count,
+                f"EU-27 NUTS 2 regions in the cohesion category '{category}', {span}",
+            )
+            for category, count in counts.items()
+        ),
+        computed(
+            "regions.weak.share",
+            float(weak.mean()),
+            unit="share of EU-27 NUTS 2 regions",
+            definition=f"weak NUTS 2 regions / all EU-27 NUTS 2 regions, {span}",
+            fmt="{:.0%}",
+        ),
+        _regions(
+            "regions.near_threshold.count",
+            (gdp.sub(weakness.LESS_DEVELOPED_BELOW).abs() < NEAR_THRESHOLD).sum(),
+            f"regions whose {span} GDP per head lies within {NEAR_THRESHOLD:g} points of the "
+            "75 % threshold",
+        ),
+    ]
+    for end, geo in (("min", gdp.idxmin()), ("max", gdp.idxmax())):
+        name = labels.at[geo, "name"]
+        word = {"min": "lowest", "max": "highest"}[end]
+        figures += [
+            computed(
+                f"regions.gdp.{end}",
+                labels.at[geo, "gdp_pps_pct_eu27"],
+                unit="% of EU-27 average",
+                definition=f"{word} {span} GDP per head in PPS: {name}",
+                fmt="{:.0f}",
+            ),
+            Figure(f"regions.gdp.{end}_name", name, "", definition="region"),
+        ]
+    return Evidence(labels, figures)
+
+
+def eccp_counts() -> dict[str, int]:
+    """The ECCP paper's weak, non-weak and total region counts, as digitised."""
+    paper = published.load("text_figures").set_index("statement_id")["value"]
+    return {key: int(paper[statement]) for key, statement in ECCP_FIGURES.items()}
+
+
+def eccp_comparison(labels: pd.DataFrame, period=weakness.POLICY_PERIOD) -> Evidence:
+    """The paper's counts beside the rule on the 2026 release (``labels``) and on the release
+    the Commission used (V2019, NUTS 2016): ``regions, weak, non-weak, total, weak share``."""
+    eccp = eccp_counts()
+    source = f"{published.resource('text_figures').citation}; {ECCP_SECTION}"
+    vintage = weakness.from_vintage("V2019", period)
+    span = f"{period[0]}-{period[1]}"
+    rows = [
+        ("ECCP regions (NUTS 1/2 mix), document 000", eccp["weak"], eccp["total"]),
+        ("EU-27 NUTS 2 (2021), nama_10r_2gdp 2026 vintage", labels["weak"].sum(), len(labels)),
+        ("EU-27 NUTS 2 (2016), release vintage V2019", vintage["weak"].sum(), len(vintage)),
+    ]
+    table = pd.DataFrame(
+        [
+            {"regions": name, "weak": int(w), "non-weak": int(n - w), "total": n}
+            for name, w, n in rows
+        ]
+    )
+    table["weak share"] = table["weak"] / table["total"]
+    figures = [
+        Figure(f"regions.eccp.{key}", value, "ECCP regions", source=source, fmt="{:d}")
+        for key, value in eccp.items()
+    ]
+    figures += [
+        _regions(
+            "regions.vintage2019.weak.count",
+            vintage["weak"].sum(),
+            f"EU-27 NUTS 2 (2016) regions below 75 % in {span}, release vintage V2019",
+        ),
+        _regions(
+            "regions.vintage2019.count",
+            len(vintage),
+            f"EU-27 NUTS 2 (2016) regions with GDP values for {span} in vintage V2019",
+        ),
+        computed(
+            "regions.eccp.weak_share",
+            eccp["weak"] / eccp["total"],
+            unit="share of ECCP regions",
+            definition=f"{eccp['weak']} weak of {eccp['total']} ECCP regions "
+            "(document 000, line 173)",
+            fmt="{:.0%}",
+        ),
+    ]
+    return Evidence(table, figures)
+
+
+def mixed_level_counts(
+    total: int, period: tuple[int, int] = weakness.POLICY_PERIOD
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """How many weak regions a mixed NUTS 1 / NUTS 2 set of ``total`` regions can contain.
+
+    Assumes each EU-27 country enters with all its NUTS 1 or all its NUTS 2 regions (the ECCP
+    chose "the most appropriate level" per country; it did not publish the choice). Counts, by
+    dynamic programming over the 2^27 choices, the combinations that give exactly ``total``
+    regions, per number of weak regions. Returns ``(per_weak, per_country)``: ``weak,
+    combinations`` and the per-country region and weak counts at both levels.
+    """
+    nuts2 = weakness.classify(period)
+    nuts1 = weakness.classify_nuts1(period)
+    per_country = pd.DataFrame(
+        {
+            "nuts1": nuts1.groupby("country").size(),
+            "nuts1_weak": nuts1.groupby("country")["weak"].sum(),
+            "nuts2": nuts2.groupby("country").size(),
+            "nuts2_weak": nuts2.groupby("country")["weak"].sum(),
+        }
+    ).reindex(list(EU27))
+    if per_country.isna().any().any():
+        missing = per_country[per_country.isna().any(axis=1)].index.tolist()
+        raise EmptySelectionError(
+            "NUTS 1 / NUTS 2 region counts", f"countries without data: {missing}.", ""
+        )
+    per_country = per_country.astype("int64")
+    states: dict[tuple[int, int], int] = {(0, 0): 1}
+    for row in per_country.itertuples():
+        options = {(row.nuts1, row.nuts1_weak), (row.nuts2, row.nuts2_weak)}
+        step: dict[tuple[int, int], int] = {}
+        for (n, w), ways in states.items():
+            for dn, dw in options:
+                if n + dn <= total:
+                    step[(n + dn, w + dw)] = step.get((n + dn, w + dw), 0) + ways
+        states = step
+    per_weak = pd.DataFrame(
+        [(w, ways) for (n, w), ways in sorted(states.items()) if n == total],
+        columns=["weak", "combinations"],
+    )
+    return per_weak, per_country
+
+
+def mixed_sets(total: int, weak: int, period=weakness.POLICY_PERIOD) -> Evidence:
+    """The country-by-country NUTS 1 / NUTS 2 sets of ``total`` regions
+    (:func:`mixed_level_counts`), with ``paper`` marking those with ``weak`` weak regions."""
+    mixes, per_country = mixed_level_counts(total, period)
+    mixes["paper"] = mixes["weak"] == weak
+    choices = f"country-by-country choices of NUTS 1 or NUTS 2 that give exactly {total} regions"
+    figures = [
+        computed(
+            "regions.nuts1.count",
+            int(per_country["nuts1"].sum()),
+            unit="NUTS 1 regions",
+            definition="EU-27 NUTS 1 regions (NUTS 2024 codes of the 2026 GDP release)",
+            fmt="{:d}",
+        ),
+        computed(
+            "regions.mixes.count",
+            int(mixes["combinations"].sum()),
+            unit="choices",
+            definition=choices,
+            fmt="{:,d}",
+        ),
+    ]
+    for end, word in (("min", "fewest"), ("max", "most")):
+        figures.append(
+            computed(
+                f"regions.mixes.weak_{end}",
+                int(mixes["weak"].agg(end)),
+                unit="weak regions",
+                definition=f"{word} weak regions among the {total}-region choices",
+                fmt="{:d}",
+            )
+        )
+    figures.append(
+        computed(
+            "regions.mixes.matching",
+            int(mixes.loc[mixes["paper"], "combinations"].sum()),
+            unit="choices",
+            definition=f"{total}-region choices with exactly {weak} weak regions",
+            fmt="{:,d}",
+        )
+    )
+    return Evidence(mixes, figures)
+
+
+def category_changes(years: Iterable[int] = range(2015, 2024)) -> Evidence:
+    """Regions whose single-year category is not the same in every year of ``years``:
+    one row per region with ``name, country``, the category of each year (columns = years)
+    , ``categories`` (how many distinct categories it went through) and ``switches`` (how many
+    times the category changes between consecutive years with values)."""
+    years = list(years)
+    by_year = weakness.by_year(years)
+    wide = by_year.pivot(index="geo", columns="year", values="category")
+    distinct = wide.nunique(axis=1)
+    changed = wide[distinct > 1].astype("str").replace("nan", "")
+    names = study_regions()
+    out = names.loc[changed.index].join(changed)
+    out["categories"] = distinct[distinct > 1]
+    labels = changed.to_numpy()
+    out["switches"] = [
+        sum(1 for a, b in zip(row[:-1], row[1:], strict=True) if a and b and a != b)
+        for row in labels
+    ]
+    out.columns = [str(c) for c in out.columns]
+    span = f"{min(years)}-{max(years)}"
+    figures = [
+        _regions(
+            "regions.changers.count",
+            len(out),
+            f"EU-27 NUTS 2 regions with more than one single-year category in {span}",
+        ),
+        _regions(
+            "regions.changers.once",
+            (out["switches"] == 1).sum(),
+            f"regions whose single-year category changes exactly once in {span}",
+        ),
+    ]
+    return Evidence(out, figures)
+
+
+def provenance(period: tuple[int, int] = weakness.POLICY_PERIOD) -> pd.DataFrame:
+    """The sources behind :func:`weakness.classify` and the map: dataset, vintage, licence,
+    sha256, rows read, rows used for the labels of ``period`` and what was not used and why.
+    Computed, so it cannot go stale."""
+    rows = []
+    gdp = data.load(weakness.GDP_DATASET)
+    nuts2_eu = (gdp["geo"].str.len() == 4) & gdp["geo"].str.slice(0, 2).isin(EU27)
+    in_period = gdp["year"].between(*period)
+    _, report = recode(gdp[nuts2_eu & gdp["value"].notna()], 2024, 2021)
+    split_or_merged = sum(report.dropped_rows.values())
+    used = int((nuts2_eu & in_period & gdp["value"].notna()).sum())
+    rows.append(
+        (
+            weakness.GDP_DATASET,
+            f"years outside {period[0]}-{period[1]}; "
+            f"{int((~nuts2_eu).sum())} rows of countries, aggregates, NUTS 1 or non-EU regions; "
+            f"{int((nuts2_eu & gdp['value'].isna()).sum())} empty values; "
+            f"{split_or_merged} rows of NUTS 2024 regions without a NUTS 2021 counterpart "
+            f"({', '.join(report.listed('merged') + report.listed('split'))})",
+            len(gdp),
+            used,
+        )
+    )
+    name, vintage, unit = weakness.GDP_FALLBACK
+    old = data.load(name)
+    fill = weakness.gdp_relative(range(period[0], period[1] + 1))
+    from_old = fill["source"] != f"{weakness.GDP_DATASET} (2026)"
+    filled_codes = ", ".join(sorted(fill.loc[from_old, "geo"].unique()))
+    rows.append(
+        (
+            name,
+            f"all but vintage {vintage}, unit {unit}, for the regions the 2026 pull lacks "
+            f"({filled_codes})",
+            len(old),
+            int(from_old.sum()),
+        )
+    )
+    shapes = data.load("gisco_nuts2021_l2")
+    study = shapes["country"].isin(EU27)
+    rows.append(
+        (
+            "gisco_nuts2021_l2",
+            f"{int((~study).sum())} regions outside the EU-27",
+            len(shapes),
+            int(study.sum()),
+        )
+    )
+    walk = data.load("jrc_nuts_crosswalks")
+    pair = (walk["from_version"] == 2024) & (walk["to_version"] == 2021)
+    rows.append(
+        ("jrc_nuts_crosswalks", "all but the NUTS 2024 to 2021 pairs", len(walk), int(pair.sum()))
+    )
+    codes = data.load("jrc_nuts_codes")
+    rows.append(("jrc_nuts_codes", "none (a code list)", len(codes), len(codes)))
+    out = []
+    for dataset_name, dropped, read, kept in rows:
+        entry = data.dataset(dataset_name)
+        out.append(
+            {
+                "dataset": entry.name,
+                "vintage": entry.vintage,
+                "licence": entry.licence.split(":")[0].split(";")[0].split(" for ")[0],
+                "sha256": entry.sha256[:12],
+                "rows read": read,
+                "rows used": kept,
+                "not used": dropped,
+            }
+        )
+    return pd.DataFrame(out)
