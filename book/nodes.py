@@ -33,8 +33,17 @@ n_bootstrap = 2000
 denominator = "sbs"
 
 # %% tags=["remove-cell"]
-from eucluster.measures import node_tables
+from myst_nb import glue
 
+from eucluster.measures import node_findings, node_tables
+from eucluster.report import charts, node_charts
+from eucluster.report.key_figures import KeyFigures
+from eucluster.report.tables import show_table
+
+charts.use_theme()
+figures = KeyFigures("nodes")
+
+# %% tags=["remove-cell"]
 parameters = node_tables.NodeParameters(
     lq_threshold=lq_threshold,
     regional_share=regional_share,
@@ -49,25 +58,8 @@ parameters = node_tables.NodeParameters(
 )
 
 # %% tags=["remove-cell"]
-import altair as alt
-import pandas as pd
-from myst_nb import glue
-
-from eucluster.data import published
-from eucluster.geo import regions, weakness
-from eucluster.measures import specialisation as sp
-from eucluster.report import charts
-from eucluster.report.key_figures import KeyFigures
-from eucluster.report.tables import show_table
-
-charts.use_theme()
-figures = KeyFigures("nodes")
-compute, quote = figures.compute, figures.quote
-KIND_NAMES = {"regional_relevant": "Regional-relevant", "industry_relevant": "Industry-relevant"}
-
-study = node_tables.study(parameters)
-run, weak = study.run, study.classified
-counts = run.counts
+comparison = node_tables.load_comparison(parameters)
+figures.publish_all(node_findings.setting(comparison))
 
 # %% [markdown]
 # ## From employment to nodes
@@ -100,81 +92,6 @@ counts = run.counts
 # countries with data for that year; the European benchmark is the
 # {glue}`nodes.data.benchmark` total.
 
-# %% tags=["remove-cell"]
-compute(
-    "nodes.rule.lq_threshold",
-    parameters.lq_threshold,
-    unit="",
-    definition="location-quotient threshold (parameter)",
-    fmt="{:.2f}",
-)
-compute(
-    "nodes.rule.regional_share",
-    parameters.regional_share,
-    unit="of regional employment",
-    definition="regional-relevance threshold (parameter)",
-    fmt="{:.1%}",
-)
-compute(
-    "nodes.rule.industry_share",
-    parameters.industry_share,
-    unit="of EU sector employment",
-    definition="industry-relevance threshold (parameter)",
-    fmt="{:.1%}",
-)
-paper_text = published.load("text_figures").set_index("statement_id")["value"]
-figures.publish(
-    "nodes.paper.divisions",
-    int(paper_text["000.nodes.nace_sectors"]),
-    unit="divisions",
-    source=published.resource("text_figures").citation,
-    fmt="{:d}",
-)
-figures.publish(
-    "nodes.paper.regions",
-    int(paper_text["000.eccp.regions_total"]),
-    unit="regions",
-    source=published.resource("text_figures").citation,
-    fmt="{:d}",
-)
-compute("nodes.data.year", parameters.year, unit="", definition="year (parameter)", fmt="{}")
-compute(
-    "nodes.data.divisions",
-    run.employment.shape[1],
-    unit="divisions",
-    definition="NACE divisions in sbs_r_nuts06_r2 for the year",
-    fmt="{:d}",
-)
-compute(
-    "nodes.data.regions",
-    run.employment.shape[0],
-    unit="regions",
-    definition="EU-27 regions of the chosen NUTS level with at least one published division",
-    fmt="{:d}",
-)
-compute(
-    "nodes.data.countries",
-    len(set(node_tables.countries(run.employment.index))),
-    unit="countries",
-    definition="EU-27 countries with regional data for the year",
-    fmt="{:d}",
-)
-compute(
-    "nodes.data.denominator",
-    {
-        "sbs": "business-economy employment (sum over the divisions)",
-        "lfs": "total employment from the Labour Force Survey",
-    }[parameters.denominator],
-    unit="",
-    definition="region totals of the LQ and the regional share (parameter)",
-)
-compute(
-    "nodes.data.benchmark",
-    parameters.benchmark.replace("EU", "EU-"),
-    unit="",
-    definition="countries whose regions form the benchmark (parameter)",
-)
-
 # %% [markdown]
 # ### Confidential and missing cells
 #
@@ -190,56 +107,16 @@ compute(
 # {glue}`nodes.cells.estimated_under_bound` cells. {numref}`tbl-nodes-suppressed` shows what
 # the choice does to the node counts.
 
-# %% tags=["remove-cell"]
-status = run.matrix.status_counts()
-report = sp.suppression_sensitivity(run.matrix, **parameters.thresholds)
-compute(
-    "nodes.cells.total",
-    int(run.matrix.employment.size),
-    unit="cells",
-    definition="regions x divisions",
-    fmt="{:,d}",
-)
-for name in ("confidential", "missing"):
-    compute(
-        f"nodes.cells.{name}",
-        int(status[name]),
-        unit="cells",
-        definition=f"cells without a value, status {name} (flag c = confidential)",
-        fmt="{:,d}",
-    )
-compute(
-    "nodes.cells.empty_regions",
-    len(run.matrix.empty_regions),
-    unit="region codes",
-    definition="codes with no published division in the year",
-    fmt="{:d}",
-)
-compute(
-    "nodes.cells.estimated_under_bound",
-    report.cells_estimated_under_bound,
-    unit="cells",
-    definition="unpublished cells with a positive section residual",
-    fmt="{:,d}",
-)
-compute("nodes.cells.choice", parameters.suppressed, unit="", definition="parameter")
-suppression_table = pd.DataFrame(
-    {
-        "Node kind": list(KIND_NAMES.values()),
-        "Nodes, exclude": [report.regional_nodes_exclude, report.industry_nodes_exclude],
-        "Nodes, bound": [report.regional_nodes_bound, report.industry_nodes_bound],
-        "Cells that change": [report.regional_nodes_changed, report.industry_nodes_changed],
-    }
-)
-
 # %% tags=["remove-input"]
+cells = node_findings.unpublished_cells(comparison)
+figures.publish_all(cells.figures)
 show_table(
-    suppression_table,
+    cells.table,
     label="tbl-nodes-suppressed",
     caption="Nodes in all regions with data under the two treatments of unpublished cells, "
     "and the number of region-division cells whose node status differs between them. "
     "Source: Eurostat sbs_r_nuts06_r2; own computation.",
-    formats={c: "{:,d}" for c in suppression_table.columns[1:]},
+    formats={column: "{:,d}" for column in cells.table.columns[1:]},
 )
 
 # %% [markdown]
@@ -253,36 +130,9 @@ show_table(
 # none.
 
 # %% tags=["remove-cell"]
-for kind, short in (("regional_relevant", "regional"), ("industry_relevant", "industry")):
-    compute(
-        f"nodes.count.{short}_median",
-        float(counts[kind].median()),
-        unit="nodes",
-        definition=f"median number of {kind.replace('_', '-')} nodes per region",
-        fmt="{:.0f}",
-    )
-compute(
-    "nodes.count.industry_zero",
-    int((counts["industry_relevant"] == 0).sum()),
-    unit="regions",
-    definition="regions without an industry-relevant node",
-    fmt="{:d}",
-)
-shapes = regions.boundaries(2).rename(columns={"name_latn": "name"})
-shapes = shapes[shapes["country"].isin(node_tables.EU27)][["geo", "name", "geometry"]]
-on_map = node_tables.to_nuts2021(counts)
-node_maps = alt.hconcat(
-    *[
-        charts.choropleth(
-            shapes.merge(on_map[[kind]], left_on="geo", right_index=True, how="left"),
-            value=kind,
-            value_title="nodes",
-            width=300,
-        ).properties(title=f"{name} nodes")
-        for kind, name in KIND_NAMES.items()
-    ]
-).resolve_scale(color="independent")
-glue("fig-nodes-map", node_maps, display=False)
+figures.publish_all(node_findings.nodes_per_region(comparison))
+on_map = node_tables.to_nuts2021(comparison.run.counts)
+glue("fig-nodes-map", node_charts.node_maps(on_map), display=False)
 
 # %% [markdown]
 # ```{glue:figure} fig-nodes-map
@@ -301,29 +151,11 @@ glue("fig-nodes-map", node_maps, display=False)
 # industry-relevant node. First comes {glue}`nodes.top.label`
 # ({glue}`nodes.top.division`), a node in {glue}`nodes.top.regions` regions.
 
-# %% tags=["remove-cell"]
-top = node_tables.top_divisions(run.found, weak, "industry_relevant", n=10)
-compute("nodes.top.division", top.loc[0, "division"], unit="", definition="NACE code")
-compute("nodes.top.label", top.loc[0, "label"], unit="", definition="NACE Rev. 2 title")
-compute(
-    "nodes.top.regions",
-    int(top.loc[0, "regions"]),
-    unit="regions",
-    definition="classified regions where the division is an industry-relevant node",
-    fmt="{:d}",
-)
-
 # %% tags=["remove-input"]
+top = node_findings.top_sectors(comparison, n=10)
+figures.publish_all(top.figures)
 show_table(
-    top.rename(
-        columns={
-            "division": "Division",
-            "label": "Title",
-            "regions": "Regions",
-            "weak": "Weak",
-            "non_weak": "Non-weak",
-        }
-    ),
+    top.table,
     label="tbl-nodes-top",
     caption="The ten NACE divisions that are an industry-relevant node in the most regions, "
     "with the number of weak and non-weak regions among them. Source: Eurostat "
@@ -342,99 +174,17 @@ show_table(
 # the published ones.
 
 # %% tags=["remove-cell"]
-table1 = node_tables.table1(counts, study.weak)
-tests = node_tables.table1_tests(counts, study.weak, parameters)
-compute(
-    "nodes.groups.threshold",
-    weakness.LESS_DEVELOPED_BELOW / 100,
-    unit="of EU-27 GDP per head",
-    definition="upper bound of GDP per head (PPS) of less developed regions, 2021-2027",
-    fmt="{:.0%}",
-)
-for group in ("weak", "non_weak"):
-    compute(
-        f"nodes.groups.{group}",
-        int(table1[f"n_{group}"].iloc[0]),
-        unit="regions",
-        definition=f"{group.replace('_', '-')} regions with employment data",
-        fmt="{:d}",
-    )
-compute(
-    "nodes.groups.unclassified",
-    len(weakness.unclassified(run.employment.index, study.weak)),
-    unit="regions",
-    definition="regions without a weak/non-weak label",
-    fmt="{:d}",
-)
-for kind in sp.NODE_KINDS:
-    for group in ("weak", "non_weak"):
-        compute(
-            f"table1.{kind}_nodes.{group}",
-            table1.loc[kind, group],
-            unit="nodes per region",
-            definition=f"mean {kind.replace('_', '-')} nodes, {group.replace('_', '-')} regions",
-        )
-        quote(
-            f"nodes.published.{kind}.{group}",
-            table1.loc[kind, f"published_{group}"],
-            unit="nodes per region",
-            table="eccp_table1",
-        )
-    row = tests.loc[kind]
-    for name in ("difference", "ci_low", "ci_high"):
-        compute(
-            f"nodes.test.{kind}.{name}",
-            row[name],
-            unit="nodes per region",
-            definition=f"weak minus non-weak mean ({name}; bootstrap, seed {parameters.seed})",
-            fmt="{:+.1f}",
-        )
-    for name in ("welch_p", "mann_whitney_p"):
-        compute(
-            f"nodes.test.{kind}.{name}",
-            row[name],
-            unit="",
-            definition=f"two-sided p-value ({name})",
-            fmt="{:.3f}" if row[name] >= 0.001 else "{:.0e}",
-        )
-compute(
-    "nodes.test.level",
-    float(tests["level"].iloc[0]),
-    unit="",
-    definition="interval level",
-    fmt="{:.0%}",
-)
-compute(
-    "nodes.test.n_bootstrap",
-    parameters.n_bootstrap,
-    unit="resamples",
-    definition="bootstrap resamples (parameter)",
-    fmt="{:,d}",
-)
-
-# %% tags=["remove-cell"]
-assert table1[["weak", "non_weak"]].ge(0).all().all()
-assert table1.loc["regional_relevant", "n_weak"] + table1.loc[
-    "regional_relevant", "n_non_weak"
-] + len(weakness.unclassified(run.employment.index, study.weak)) == len(run.employment)
-assert (tests["ci_low"] <= tests["difference"]).all()
-assert (tests["difference"] <= tests["ci_high"]).all()
+table1 = node_findings.table1_section(comparison)
+figures.publish_all(table1.figures)
+groups = table1.recomputed.loc["regional_relevant", ["n_weak", "n_non_weak"]]
+assert groups.sum() + len(comparison.unclassified) == len(comparison.run.employment)
+assert table1.recomputed[["weak", "non_weak"]].ge(0).all().all()
+tests = table1.tests
+assert ((tests["ci_low"] <= tests["difference"]) & (tests["difference"] <= tests["ci_high"])).all()
 
 # %% tags=["remove-input"]
-table1_shown = pd.DataFrame(
-    {
-        "Nodes per region": list(KIND_NAMES.values()),
-        "Weak, published": table1["published_weak"].to_numpy(),
-        "Weak, recomputed": table1["weak"].to_numpy(),
-        "Non-weak, published": table1["published_non_weak"].to_numpy(),
-        "Non-weak, recomputed": table1["non_weak"].to_numpy(),
-        "Weak - non-weak (interval)": [
-            f"{r.difference:+.1f} ({r.ci_low:+.1f} to {r.ci_high:+.1f})" for r in tests.itertuples()
-        ],
-    }
-)
 show_table(
-    table1_shown,
+    table1.table,
     label="tbl-nodes-table1",
     caption="Specialisation nodes per region in weak and non-weak regions: published "
     "(document 000, Table 1) and recomputed from Eurostat sbs_r_nuts06_r2, with the "
@@ -482,11 +232,8 @@ show_table(
 # alone to a region's node.
 
 # %% tags=["remove-input"]
-paper_table1 = published.load("eccp_table1")
 show_table(
-    paper_table1[paper_table1["indicator"].str.contains("Cluster Organisations")].rename(
-        columns={"indicator": "Average per region", "weak": "Weak", "non_weak": "Non-weak"}
-    ),
+    node_findings.organisation_rows(),
     label="tbl-nodes-organisations",
     caption="Active cluster organisations per region and per node, as published (document "
     "000, Table 1); not recomputed, for want of location data.",

@@ -3,6 +3,7 @@
 import pandas as pd
 import pytest
 
+from eucluster import data
 from eucluster.measures import ecosystems as eco
 from eucluster.measures import specialisation as sp
 
@@ -63,8 +64,8 @@ def test_division_nodes_roll_up_to_any_node_in_the_ecosystem():
 def test_real_mapping_loads_and_reports_missing_sbs_divisions():
     mapping = eco.load_ecosystem_map()
     assert mapping["ecosystem_id"].nunique() == 14
-    divisions = pd.read_csv(eco.REFERENCE_DIR / "nace_r2_divisions.csv", dtype=str)
-    in_sbs = pd.Index(divisions.loc[divisions["in_sbs_r_nuts06"] == "true", "division"])
+    divisions = data.load("nace_r2_divisions")
+    in_sbs = pd.Index(divisions.loc[divisions["in_sbs_r_nuts06"], "division"])
     assert len(in_sbs) == 68
     coverage = eco.ecosystem_coverage(in_sbs, mapping)
     assert coverage.loc["E09", "divisions_missing"] == "Q86, Q87"

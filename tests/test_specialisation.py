@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from eucluster.measures import sbs_employment as sbs
 from eucluster.measures import specialisation as sp
+from tests.oracles import nodes_loop
 
 # Three regions x three sectors. Region totals 100, 100, 200; sector totals 100, 100, 200;
 # grand total 400, so benchmark shares are 0.25, 0.25, 0.5.
@@ -74,7 +76,7 @@ def test_vectorised_equals_loop_on_random_matrix():
     frame = pd.DataFrame(values, index=[f"R{i}" for i in range(40)])
     frame.columns = [f"S{j}" for j in range(25)]
     for options in ({}, {"lq_threshold": 1.2, "regional_share_threshold": 0.05}):
-        fast, slow = sp.nodes(frame, **options), sp.nodes_loop(frame, **options)
+        fast, slow = sp.nodes(frame, **options), nodes_loop(frame, **options)
         for name in ("lq", "regional_share", "industry_share"):
             np.testing.assert_allclose(getattr(fast, name), getattr(slow, name), equal_nan=True)
         for kind in sp.NODE_KINDS:
@@ -86,7 +88,7 @@ def test_vectorised_equals_loop_on_random_matrix():
 
 def _tidy(rows):
     frame = pd.DataFrame(rows, columns=["geo", "nace_r2", "value", "flag"])
-    frame["indic_sb"] = sp.PERSONS_EMPLOYED
+    frame["indic_sb"] = sbs.PERSONS_EMPLOYED
     frame["year"] = 2014
     return frame
 
@@ -116,24 +118,24 @@ TIDY = _tidy(
 
 
 def test_employment_matrix_keeps_status_and_drops_empty_regions():
-    matrix = sp.employment_matrix(TIDY, 2014)
+    matrix = sbs.employment_matrix(TIDY, 2014)
     assert list(matrix.employment.index) == ["AA11", "AA12", "AA13"]
     assert list(matrix.employment.columns) == ["C10", "C11", "F41"]
     assert matrix.empty_regions == ("AA14",)
-    assert matrix.status.loc["AA11", "C11"] == sp.STATUS_CONFIDENTIAL
-    assert matrix.status.loc["AA12", "C11"] == sp.STATUS_CONFIDENTIAL
-    assert matrix.status.loc["AA13", "C11"] == sp.STATUS_MISSING
+    assert matrix.status.loc["AA11", "C11"] == sbs.STATUS_CONFIDENTIAL
+    assert matrix.status.loc["AA12", "C11"] == sbs.STATUS_CONFIDENTIAL
+    assert matrix.status.loc["AA13", "C11"] == sbs.STATUS_MISSING
     assert matrix.status_counts().to_dict() == {"ok": 5, "confidential": 3, "missing": 1}
 
 
 def test_exclude_counts_unpublished_cells_as_zero():
-    filled = sp.employment_matrix(TIDY, 2014).filled("exclude")
+    filled = sbs.employment_matrix(TIDY, 2014).filled("exclude")
     assert filled.employment.loc["AA11", "C11"] == 0.0
     assert (filled.cells_unpublished, filled.cells_estimated, filled.cells_zero) == (4, 0, 4)
 
 
 def test_bound_fills_from_the_section_residual():
-    filled = sp.employment_matrix(TIDY, 2014).filled("bound")
+    filled = sbs.employment_matrix(TIDY, 2014).filled("bound")
     assert filled.employment.loc["AA11", "C11"] == 40.0
     assert filled.employment.loc["AA12", "C10"] == filled.employment.loc["AA12", "C11"] == 40.0
     assert filled.employment.loc["AA13", "C11"] == 0.0  # no section total
@@ -141,7 +143,7 @@ def test_bound_fills_from_the_section_residual():
 
 
 def test_suppression_sensitivity_counts_cells_and_changed_nodes():
-    report = sp.suppression_sensitivity(sp.employment_matrix(TIDY, 2014))
+    report = sp.suppression_sensitivity(sbs.employment_matrix(TIDY, 2014))
     assert report.cells == 9
     assert (report.cells_confidential, report.cells_missing) == (3, 1)
     assert report.cells_estimated_under_bound == 3
@@ -150,7 +152,7 @@ def test_suppression_sensitivity_counts_cells_and_changed_nodes():
 
 
 def test_nodes_need_an_explicit_choice_for_unpublished_cells():
-    matrix = sp.employment_matrix(TIDY, 2014)
+    matrix = sbs.employment_matrix(TIDY, 2014)
     with pytest.raises(ValueError, match="suppressed='exclude'"):
         sp.nodes(matrix)
     with pytest.raises(ValueError, match="suppressed must be one of"):
@@ -164,15 +166,16 @@ def test_nodes_need_an_explicit_choice_for_unpublished_cells():
     ("call", "error", "message"),
     [
         (lambda: sp.nodes(SMALL, lq_threshold="1.5"), TypeError, "must be a number"),
-        (lambda: sp.nodes(SMALL, lq_threshold=-1), ValueError, "finite number >= 0"),
+        (lambda: sp.nodes(SMALL, lq_threshold=-1), ValueError, "in \\[1, 5\\]"),
+        (lambda: sp.nodes(SMALL, lq_threshold=0.5), ValueError, "location quotient in"),
         (lambda: sp.nodes(SMALL, regional_share_threshold=1), ValueError, "0.01 means 1 %"),
         (lambda: sp.nodes(SMALL * -1), ValueError, "negative cells"),
         (lambda: sp.nodes(SMALL.to_numpy()), TypeError, "pandas DataFrame"),
         (lambda: sp.nodes(SMALL.iloc[:0]), ValueError, "is empty"),
-        (lambda: sp.employment_matrix(TIDY.drop(columns="flag"), 2014), ValueError, "flag"),
-        (lambda: sp.employment_matrix(TIDY, 2099), ValueError, "Years in the frame: \\[2014\\]"),
-        (lambda: sp.employment_matrix(TIDY, 2014, geo_level=3), ValueError, "geo_level"),
-        (lambda: sp.employment_matrix(TIDY, 2014, divisions=["C99"]), ValueError, "C99"),
+        (lambda: sbs.employment_matrix(TIDY.drop(columns="flag"), 2014), ValueError, "flag"),
+        (lambda: sbs.employment_matrix(TIDY, 2099), ValueError, "Years in the frame: \\[2014\\]"),
+        (lambda: sbs.employment_matrix(TIDY, 2014, geo_level=3), ValueError, "geo_level"),
+        (lambda: sbs.employment_matrix(TIDY, 2014, divisions=["C99"]), ValueError, "C99"),
         (
             lambda: sp.location_quotients(SMALL, region_totals=pd.Series({"A": 1.0})),
             ValueError,
@@ -186,5 +189,5 @@ def test_bad_input_says_what_is_wrong(call, error, message):
 
 
 def test_divisions_accept_bare_numbers():
-    matrix = sp.employment_matrix(TIDY, 2014, divisions=["41", 10])
+    matrix = sbs.employment_matrix(TIDY, 2014, divisions=["41", 10])
     assert list(matrix.employment.columns) == ["F41", "C10"]

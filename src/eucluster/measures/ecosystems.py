@@ -21,10 +21,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from eucluster import data
 from eucluster.measures import specialisation
-from eucluster.paths import REFERENCE_DIR
+from eucluster.measures.sbs_employment import validate_employment
 
 MAP_FILE = "ecosystem_division.csv"
+NAMES_FILE = "ecosystems.csv"
 MAP_COLUMNS = ("ecosystem_id", "division", "weight", "rule")
 _DIVISION = re.compile(r"^(?:[A-U])?(\d{1,2})$")
 
@@ -46,7 +48,10 @@ def load_ecosystem_map(path: Path | str | None = None) -> pd.DataFrame:
     Returns the CSV with at least ``ecosystem_id, division, weight, rule``; every weight is in
     ``(0, 1]`` and each (ecosystem, division) pair appears once.
     """
-    path = Path(path) if path is not None else REFERENCE_DIR / MAP_FILE
+    if path is None:  # the project's mapping, through the data door (typed, schema-checked)
+        mapping = data.load("ecosystem_division")
+        return validate_mapping(mapping, source=f"data/reference/{MAP_FILE}")
+    path = Path(path)
     if not path.exists():
         raise FileNotFoundError(
             f"{path}: the division -> ecosystem mapping is missing. It is built by "
@@ -55,6 +60,14 @@ def load_ecosystem_map(path: Path | str | None = None) -> pd.DataFrame:
         )
     mapping = pd.read_csv(path, dtype={"ecosystem_id": str, "division": str, "rule": str})
     return validate_mapping(mapping, source=str(path))
+
+
+def ecosystem_names() -> pd.Series:
+    """The name of each ecosystem (``ecosystem_id`` -> ``ecosystem``), e.g. ``E02`` ->
+    ``Aerospace & Defence``, from ``data/reference/ecosystems.csv``: the mapping and the
+    published tables use the identifiers, a reader needs the names."""
+    names = data.load("ecosystems")
+    return names.set_index("ecosystem_id")["ecosystem"]
 
 
 def validate_mapping(mapping: pd.DataFrame, source: str = "mapping") -> pd.DataFrame:
@@ -134,7 +147,7 @@ def ecosystem_employment(employment: pd.DataFrame, mapping: pd.DataFrame) -> pd.
     nothing (see :func:`ecosystem_coverage`); an ecosystem with no division in ``employment``
     raises, since its employment would be an artificial zero.
     """
-    values = specialisation.validate_employment(employment)
+    values = validate_employment(employment)
     weights = weight_matrix(values.columns, mapping)
     empty = weights.columns[(weights == 0).all(axis=0)]
     if len(empty):
@@ -168,13 +181,13 @@ def ecosystem_nodes(
     regions of ``benchmark`` (a region x division frame, e.g. all EU-28 regions) if given;
     ``benchmark_total`` replaces ``E`` (e.g. LFS employment of the benchmark regions).
     """
-    values = specialisation.validate_employment(employment)
-    totals = specialisation._region_totals(values, region_totals)
+    values = validate_employment(employment)
+    totals = specialisation.checked_region_totals(values, region_totals)
     by_ecosystem = ecosystem_employment(values, mapping)
     if benchmark is None:
         ecosystem_totals, total = by_ecosystem.sum(axis=0), float(totals.sum())
     else:
-        reference = specialisation.validate_employment(benchmark, "benchmark")
+        reference = validate_employment(benchmark, "benchmark")
         ecosystem_totals = ecosystem_employment(reference, mapping).sum(axis=0)
         total = float(reference.to_numpy().sum())
     if benchmark_total is not None:

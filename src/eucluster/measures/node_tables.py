@@ -17,28 +17,28 @@ how much each one moves the result:
   easier to pass than in the paper.
 * **Regions and benchmark**: NUTS 2 (or NUTS 1) regions of the EU-27 are analysed; the EU
   benchmark (``E_s`` and ``E`` in the LQ) is EU-27 by default, EU-28 as a variant.
-* **Unpublished cells**: ``suppressed`` (see :mod:`eucluster.measures.specialisation`).
+* **Unpublished cells**: ``suppressed`` (see :mod:`eucluster.measures.sbs_employment`).
 
 The weak/non-weak split is not computed here: callers pass a boolean Series (region -> weak)
-from :mod:`eucluster.geo.regions`, so that every chapter uses one definition of weakness.
+from :mod:`eucluster.geo.weakness`, so that every chapter uses one definition of weakness.
+
+How firm the weak/non-weak gap is (tests, bootstrap intervals, the threshold grid and the
+variants of each choice) is in :mod:`eucluster.measures.weak_gap`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
-from eucluster import data
+from eucluster import data, parameters
 from eucluster.data import published
 from eucluster.geo import weakness
 from eucluster.geo.regions import EU27
-from eucluster.geo.weakness import align_weak, weak_by_parent
-from eucluster.measures import ecosystems
+from eucluster.measures import ecosystems, sbs_employment
 from eucluster.measures import specialisation as sp
 
 #: Countries whose regions make up the EU benchmark of the LQ.
@@ -74,21 +74,21 @@ class NodeParameters:
     denominator: str = "sbs"
 
     def __post_init__(self) -> None:
-        sp._check_lq_threshold(self.lq_threshold)
-        sp._check_fraction(self.regional_share, "regional_share")
-        sp._check_fraction(self.industry_share, "industry_share")
-        sp._check_suppressed(self.suppressed)
-        _check_int(self.year, "year", SBS_YEARS[0], SBS_YEARS[-1])
-        _check_int(self.geo_level, "geo_level", 1, 2)
-        _check_int(self.seed, "seed", 0, 2**32 - 1)
-        _check_int(self.n_bootstrap, "n_bootstrap", 100, 1_000_000)
-        if self.denominator not in DENOMINATORS:
-            raise ValueError(
-                f"denominator must be one of {DENOMINATORS}, got {self.denominator!r}: 'sbs' "
-                "is employment summed over the SBS divisions, 'lfs' total employment (LFS)"
-            )
-        if self.benchmark not in BENCHMARKS:
-            raise ValueError(f"benchmark must be one of {list(BENCHMARKS)}, got {self.benchmark!r}")
+        parameters.lq_threshold(self.lq_threshold)
+        parameters.fraction(self.regional_share, "regional_share")
+        parameters.fraction(self.industry_share, "industry_share")
+        parameters.suppressed(self.suppressed)
+        parameters.integer(self.year, "year", SBS_YEARS[0], SBS_YEARS[-1])
+        parameters.integer(self.geo_level, "geo_level", 1, 2)
+        parameters.integer(self.seed, "seed", 0, 2**32 - 1)
+        parameters.integer(self.n_bootstrap, "n_bootstrap", 100, 1_000_000)
+        parameters.choice(
+            self.denominator,
+            "denominator",
+            DENOMINATORS,
+            "'sbs' is employment summed over the SBS divisions, 'lfs' total employment (LFS)",
+        )
+        parameters.choice(self.benchmark, "benchmark", BENCHMARKS)
 
     def replace(self, **changes) -> NodeParameters:
         return dataclasses.replace(self, **changes)
@@ -112,26 +112,21 @@ class GridParameters:
     share: tuple[float, ...]
 
     def __init__(self, lq, share) -> None:
-        lq_values = tuple(sp._check_lq_threshold(v, "grid_lq value") for v in _as_list(lq, "lq"))
-        shares = tuple(sp._check_fraction(v, "grid_share value") for v in _as_list(share, "share"))
-        object.__setattr__(self, "lq", tuple(sorted(set(lq_values))))
-        object.__setattr__(self, "share", tuple(sorted(set(shares))))
+        lq_values = {
+            parameters.lq_threshold(value, "grid_lq value")
+            for value in parameters.numbers(lq, "grid_lq")
+        }
+        shares = {
+            parameters.fraction(value, "grid_share value")
+            for value in parameters.numbers(share, "grid_share")
+        }
+        object.__setattr__(self, "lq", tuple(sorted(lq_values)))
+        object.__setattr__(self, "share", tuple(sorted(shares)))
 
-
-def _as_list(values: object, name: str) -> list:
-    if isinstance(values, str) or not hasattr(values, "__iter__"):
-        raise TypeError(f"grid_{name} must be a list of numbers, got {values!r}")
-    values = list(values)
-    if not values:
-        raise ValueError(f"grid_{name} must hold at least one value")
-    return values
-
-
-def _check_int(value: object, name: str, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer):
-        raise TypeError(f"{name} must be an integer, got {value!r} ({type(value).__name__})")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+    @property
+    def points(self) -> int:
+        """Number of threshold pairs in the grid."""
+        return len(self.lq) * len(self.share)
 
 
 def countries(index: pd.Index) -> np.ndarray:
@@ -144,8 +139,8 @@ class NodeRun:
     """Nodes of the EU-27 regions for one set of parameters, and the data behind them."""
 
     parameters: NodeParameters
-    matrix: sp.EmploymentMatrix
-    filled: sp.FilledEmployment
+    matrix: sbs_employment.EmploymentMatrix
+    filled: sbs_employment.FilledEmployment
     employment: pd.DataFrame  # analysed regions, unpublished cells filled
     benchmark: pd.DataFrame  # regions of the benchmark countries, filled the same way
     found: sp.Nodes
@@ -157,10 +152,12 @@ class NodeRun:
         return sp.node_counts(self.found)
 
 
-def compute_nodes(sbs: pd.DataFrame, parameters: NodeParameters) -> NodeRun:
+def compute_nodes(sbs_frame: pd.DataFrame, parameters: NodeParameters) -> NodeRun:
     """Division-level nodes of EU-27 regions from the tidy ``sbs_r_nuts06_r2`` frame."""
-    matrix = sp.employment_matrix(sbs, parameters.year, geo_level=parameters.geo_level)
-    filled = sp.fill_suppressed(matrix, parameters.suppressed)
+    matrix = sbs_employment.employment_matrix(
+        sbs_frame, parameters.year, geo_level=parameters.geo_level
+    )
+    filled = sbs_employment.fill_suppressed(matrix, parameters.suppressed)
     employment = filled.employment
     totals = None
     if parameters.denominator == "lfs":
@@ -192,7 +189,7 @@ def lfs_employment(year: int, geo_level: int) -> pd.Series:
         (lfs["sex"] == LFS_SEX)
         & (lfs["age"] == LFS_AGE)
         & (lfs["year"] == year)
-        & sp._nuts_level_mask(lfs["geo"], geo_level)
+        & sbs_employment.nuts_level_mask(lfs["geo"], geo_level)
         & lfs["value"].notna()
     ]
     return rows.set_index("geo")["value"].astype(float) * 1000.0
@@ -216,27 +213,31 @@ def ecosystem_nodes(run: NodeRun, mapping: pd.DataFrame | None = None) -> sp.Nod
 # ---------------------------------------------------------------------------------------------
 
 
-def weak_nuts2(sbs: pd.DataFrame) -> pd.Series:
+def weak_nuts2(sbs_frame: pd.DataFrame) -> pd.Series:
     """Weak (True) / non-weak (False) for every EU-27 NUTS 2 code of the SBS frame, from
-    :func:`eucluster.geo.regions.weakness_for` (missing where the region cannot be labelled)."""
-    geo = pd.Series(sbs["geo"].unique()).astype(str)
-    codes = geo[sp._nuts_level_mask(geo, 2) & geo.str.slice(0, 2).isin(EU27)]
-    return weakness.weakness_for(sorted(codes))["weak"]
+    :func:`eucluster.geo.weakness.for_codes` (missing where the region cannot be labelled)."""
+    geo = pd.Series(sbs_frame["geo"].unique()).astype(str)
+    codes = geo[sbs_employment.nuts_level_mask(geo, 2) & geo.str.slice(0, 2).isin(EU27)]
+    return weakness.for_codes(sorted(codes))["weak"]
 
 
-def weak_for(sbs: pd.DataFrame, parameters: NodeParameters, weak2: pd.Series) -> pd.Series:
-    """The weak classification at the NUTS level of ``parameters``: ``weak2`` itself for
-    NUTS 2, :func:`weak_by_parent` with that year's NUTS 2 employment for NUTS 1."""
+def weak_for(
+    sbs_frame: pd.DataFrame, parameters: NodeParameters, weak_nuts2: pd.Series
+) -> pd.Series:
+    """The weak classification at the NUTS level of ``parameters``: ``weak_nuts2`` itself
+    for NUTS 2, :func:`~eucluster.geo.weakness.by_parent` with that year's NUTS 2 employment
+    for NUTS 1."""
     if parameters.geo_level == 2:
-        return weak2
-    matrix = sp.employment_matrix(sbs, parameters.year, geo_level=2)
-    return weak_by_parent(weak2, matrix.filled(parameters.suppressed).employment.sum(axis=1))
+        return weak_nuts2
+    matrix = sbs_employment.employment_matrix(sbs_frame, parameters.year, geo_level=2)
+    employment = matrix.filled(parameters.suppressed).employment.sum(axis=1)
+    return weakness.by_parent(weak_nuts2, employment)
 
 
 def group_means(counts: pd.DataFrame, weak: pd.Series) -> pd.DataFrame:
     """Mean of each column of ``counts`` in weak and non-weak regions (columns ``weak``,
     ``non_weak``, ``n_weak``, ``n_non_weak``)."""
-    aligned = align_weak(counts.index, weak)
+    aligned = weakness.classified(counts.index, weak)
     values = counts.loc[aligned.index]
     return pd.DataFrame(
         {
@@ -263,97 +264,41 @@ def table1(counts: pd.DataFrame, weak: pd.Series) -> pd.DataFrame:
 
 
 @dataclass(frozen=True)
-class GroupTest:
-    """Weak minus non-weak difference in means, with two tests and a bootstrap interval."""
-
-    difference: float
-    welch_t: float
-    welch_p: float
-    mann_whitney_u: float
-    mann_whitney_p: float
-    ci_low: float
-    ci_high: float
-    level: float
-    n_bootstrap: int
-    seed: int
-
-
-def compare_groups(
-    values: pd.Series, weak: pd.Series, *, seed: int, n_bootstrap: int = 2000, level: float = 0.95
-) -> GroupTest:
-    """Welch's t-test, the Mann-Whitney U test (both two-sided) and a percentile bootstrap
-    interval of the difference in means, resampling each group separately.
-
-    Node counts are small integers with many ties and skew, hence the rank test beside the
-    t-test; the bootstrap gives an interval without assuming normal means. ``seed`` fixes the
-    resampling so that a rebuild reproduces the interval exactly.
-    """
-    aligned = align_weak(values.index, weak)
-    weak_values = values.loc[aligned.index][aligned].to_numpy(float)
-    other_values = values.loc[aligned.index][~aligned].to_numpy(float)
-    welch = stats.ttest_ind(weak_values, other_values, equal_var=False)
-    rank = stats.mannwhitneyu(weak_values, other_values, alternative="two-sided")
-    rng = np.random.default_rng(seed)
-    boot_weak = rng.choice(weak_values, size=(n_bootstrap, weak_values.size)).mean(axis=1)
-    boot_other = rng.choice(other_values, size=(n_bootstrap, other_values.size)).mean(axis=1)
-    tail = (1 - level) / 2
-    low, high = np.quantile(boot_weak - boot_other, [tail, 1 - tail])
-    return GroupTest(
-        difference=float(weak_values.mean() - other_values.mean()),
-        welch_t=float(welch.statistic),
-        welch_p=float(welch.pvalue),
-        mann_whitney_u=float(rank.statistic),
-        mann_whitney_p=float(rank.pvalue),
-        ci_low=float(low),
-        ci_high=float(high),
-        level=level,
-        n_bootstrap=n_bootstrap,
-        seed=seed,
-    )
-
-
-def table1_tests(counts: pd.DataFrame, weak: pd.Series, parameters: NodeParameters) -> pd.DataFrame:
-    """:func:`compare_groups` for both node kinds, one row each."""
-    rows = {
-        kind: dataclasses.asdict(
-            compare_groups(
-                counts[kind], weak, seed=parameters.seed, n_bootstrap=parameters.n_bootstrap
-            )
-        )
-        for kind in sp.NODE_KINDS
-    }
-    frame = pd.DataFrame(rows).T
-    frame.index.name = "node_kind"
-    return frame
-
-
-@dataclass(frozen=True)
-class Study:
-    """What both node chapters start from: the data, the nodes and the weak labels."""
+class NodeComparison:
+    """What both node chapters start from: the SBS data, the nodes of one set of parameters
+    and the weak/non-weak labels of the regions, so that the two chapters compare the same
+    regions."""
 
     sbs: pd.DataFrame
     run: NodeRun
-    weak2: pd.Series  # NUTS 2 labels, for variants at other levels
+    weak_nuts2: pd.Series  # NUTS 2 labels, carried to NUTS 1 for variants at that level
     weak: pd.Series  # labels at the level of ``run``
 
     @property
     def classified(self) -> pd.Series:
         """Weak labels of the analysed regions that have one."""
-        return align_weak(self.run.employment.index, self.weak)
+        return weakness.classified(self.run.employment.index, self.weak)
+
+    @property
+    def unclassified(self) -> list[str]:
+        """Analysed regions without a weak/non-weak label (borders redrawn across
+        categories)."""
+        return weakness.unclassified(self.run.employment.index, self.weak)
 
 
-def study(parameters: NodeParameters) -> Study:
+def load_comparison(parameters: NodeParameters) -> NodeComparison:
     """Load ``sbs_r_nuts06_r2`` through the data door, compute nodes and attach weak labels."""
-    sbs = data.load("sbs_r_nuts06_r2")
-    run = compute_nodes(sbs, parameters)
-    weak2 = weak_nuts2(sbs)
-    return Study(sbs, run, weak2, weak_for(sbs, parameters, weak2))
+    sbs_frame = data.load("sbs_r_nuts06_r2")
+    run = compute_nodes(sbs_frame, parameters)
+    weak_nuts2_labels = weak_nuts2(sbs_frame)
+    weak = weak_for(sbs_frame, parameters, weak_nuts2_labels)
+    return NodeComparison(sbs_frame, run, weak_nuts2_labels, weak)
 
 
 def to_nuts2021(values: pd.DataFrame) -> pd.DataFrame:
     """Rows of NUTS 2 (2013) regions re-indexed by their NUTS 2021 code, for maps; regions
     that were split or merged since have no single 2021 shape and are left out."""
-    labels = weakness.weakness_for(values.index)
+    labels = weakness.for_codes(values.index)
     keep = labels["recode"].isin(["identical", "renamed"]).reindex(values.index).to_numpy()
     out = values[keep].copy()
     out.index = pd.Index(labels.loc[out.index, "geo_2021"], name="geo")
@@ -364,6 +309,9 @@ def to_nuts2021(values: pd.DataFrame) -> pd.DataFrame:
 # Tables 2 and 3
 # ---------------------------------------------------------------------------------------------
 
+#: Node kinds as a table heading or legend names them.
+KIND_NAMES = {"regional_relevant": "Regional-relevant", "industry_relevant": "Industry-relevant"}
+#: Node kinds as the published Tables 2 and 3 name them.
 NODE_TYPE_NAMES = {
     "regional_relevant": "regional-relevant",
     "industry_relevant": "industry-relevant",
@@ -374,7 +322,7 @@ def ecosystem_tables(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
     """Tables 2 and 3 recomputed beside the published percentages, long form: one row per
     node type x ecosystem x group with ``recomputed_pct``, ``published_pct`` and
     ``difference`` (percentage points)."""
-    aligned = align_weak(found.lq.index, weak)
+    aligned = weakness.classified(found.lq.index, weak)
     groups = aligned.map(GROUP_LABELS)
     frames = []
     for kind, node_type in NODE_TYPE_NAMES.items():
@@ -399,93 +347,10 @@ def ecosystem_means(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
     return group_means(sp.node_counts(found), weak)
 
 
-# ---------------------------------------------------------------------------------------------
-# Sensitivity
-# ---------------------------------------------------------------------------------------------
-
-
-def threshold_grid(
-    found: sp.Nodes,
-    weak: pd.Series,
-    lq_values: list[float],
-    share_values: list[float],
-) -> pd.DataFrame:
-    """Mean nodes per region in each group, and the gap (weak - non-weak), for every pair of
-    LQ and share threshold (the share threshold is applied to the regional share for
-    regional-relevant and to the industry share for industry-relevant nodes).
-
-    The ratios of ``found`` are reused; the whole grid is one broadcast comparison.
-    """
-    aligned = align_weak(found.lq.index, weak)
-    is_weak = aligned.to_numpy()
-    lq = found.lq.loc[aligned.index].to_numpy()
-    lq_axis = np.asarray(lq_values, float)[:, None, None, None]
-    share_axis = np.asarray(share_values, float)[None, :, None, None]
-    rows = []
-    for kind, ratio in (
-        ("regional_relevant", found.regional_share),
-        ("industry_relevant", found.industry_share),
-    ):
-        flags = sp.node_rule(lq, ratio.loc[aligned.index].to_numpy(), lq_axis, share_axis)
-        per_region = flags.sum(axis=3)  # lq x share x region
-        weak_mean = per_region[..., is_weak].mean(axis=2)
-        other_mean = per_region[..., ~is_weak].mean(axis=2)
-        for i, lq_value in enumerate(lq_values):
-            for j, share_value in enumerate(share_values):
-                rows.append((kind, lq_value, share_value, weak_mean[i, j], other_mean[i, j]))
-    grid = pd.DataFrame(
-        rows, columns=["node_kind", "lq_threshold", "share_threshold", "weak", "non_weak"]
-    )
-    grid["gap"] = grid["weak"] - grid["non_weak"]
-    grid["gap_pct"] = 100 * grid["gap"] / grid["non_weak"]
-    return grid
-
-
-def variant_gaps(
-    sbs: pd.DataFrame,
-    base: NodeParameters,
-    variants: Mapping[str, Mapping[str, object]],
-    weak2: pd.Series,
-) -> pd.DataFrame:
-    """Group means and gaps with a 95 % interval for each variant of ``base``.
-
-    ``variants`` maps a label to parameter changes (``{"2010": {"year": 2010}}``,
-    ``{"NUTS 1": {"geo_level": 1}}``); ``weak2`` is the NUTS 2 classification
-    (:func:`weak_nuts2`), carried to NUTS 1 by :func:`weak_for`. Each row also says how many
-    regions were compared, because the set of countries with data changes between years.
-    """
-    rows = []
-    for label, changes in variants.items():
-        parameters = base.replace(**changes)
-        run = compute_nodes(sbs, parameters)
-        counts = run.counts
-        weak = weak_for(sbs, parameters, weak2)
-        means = group_means(counts, weak)
-        for kind in sp.NODE_KINDS:
-            test = compare_groups(
-                counts[kind], weak, seed=parameters.seed, n_bootstrap=parameters.n_bootstrap
-            )
-            rows.append(
-                {
-                    "variant": label,
-                    "node_kind": kind,
-                    "weak": means.loc[kind, "weak"],
-                    "non_weak": means.loc[kind, "non_weak"],
-                    "gap": test.difference,
-                    "gap_low": test.ci_low,
-                    "gap_high": test.ci_high,
-                    "n_weak": int(means.loc[kind, "n_weak"]),
-                    "n_non_weak": int(means.loc[kind, "n_non_weak"]),
-                    "countries": len(set(countries(counts.index))),
-                }
-            )
-    return pd.DataFrame(rows)
-
-
 def top_divisions(found: sp.Nodes, weak: pd.Series, kind: str, n: int = 10) -> pd.DataFrame:
     """The ``n`` divisions that are a node of ``kind`` in the most regions, with the count in
     weak and non-weak regions and the division's title."""
-    aligned = align_weak(found.lq.index, weak)
+    aligned = weakness.classified(found.lq.index, weak)
     flags = getattr(found, kind).loc[aligned.index]
     table = pd.DataFrame(
         {
@@ -494,8 +359,14 @@ def top_divisions(found: sp.Nodes, weak: pd.Series, kind: str, n: int = 10) -> p
         }
     )
     table["regions"] = table["weak"] + table["non_weak"]
-    titles = pd.read_csv(ecosystems.REFERENCE_DIR / "nace_r2_divisions.csv", dtype=str)
-    table["label"] = titles.set_index("division")["label"].reindex(table.index)
+    table["label"] = division_titles().reindex(table.index)
     table.index.name = "division"
     ordered = table.sort_values(["regions", "weak"], ascending=False, kind="stable")
     return ordered.head(n).reset_index()[["division", "label", "regions", "weak", "non_weak"]]
+
+
+def division_titles() -> pd.Series:
+    """The NACE Rev. 2 title of each division code (``C29`` -> ``Manufacture of motor
+    vehicles, trailers and semi-trailers``), from ``data/reference/nace_r2_divisions.csv``."""
+    titles = data.load("nace_r2_divisions")
+    return titles.set_index("division")["label"]

@@ -1,7 +1,7 @@
 """Cluster strength of a region: how much of its employment sits in strong region-sector cells.
 
 Three families of rules, each from a published source, all computed on the same region x
-sector employment matrix (complete: see :func:`eucluster.measures.specialisation.fill_suppressed`):
+sector employment matrix (complete: see :func:`eucluster.measures.sbs_employment.fill_suppressed`):
 
 * **ECCP specialisation nodes** (Franco & Wilson, ECCP discussion paper on structurally weak
   regions): :func:`node_count` and :func:`node_employment_share`, on top of
@@ -23,7 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eucluster import parameters
 from eucluster.measures import specialisation
+from eucluster.measures.sbs_employment import validate_employment
 from eucluster.measures.specialisation import Nodes
 
 _KINDS = ("regional_relevant", "industry_relevant", "any")
@@ -62,14 +64,14 @@ def node_employment_share(
     as in :func:`eucluster.measures.specialisation.location_quotients`. The paper counts nodes; this
     weights them by their jobs, so that one large node outweighs several marginal ones.
     """
-    values = specialisation.validate_employment(employment)
+    values = validate_employment(employment)
     flags = _node_flags(found, kind)
     if not (flags.index.equals(values.index) and flags.columns.equals(values.columns)):
         raise ValueError(
             "the nodes were computed on another matrix: their regions and sectors must match "
             "those of employment"
         )
-    totals = specialisation._region_totals(values, region_totals)
+    totals = specialisation.checked_region_totals(values, region_totals)
     share = _share_of(values, flags, totals)
     share.name = f"{kind}_employment_share"
     return share
@@ -154,15 +156,13 @@ def star_clusters(
     with at least ``min_stars`` stars (ECO reports 2- and 3-star clusters) over the region's
     employment (row sums, or ``region_totals``).
     """
-    if min_stars not in (1, 2, 3):
-        raise ValueError(f"min_stars must be 1, 2 or 3, got {min_stars!r}")
-    top_share = specialisation._check_fraction(top_share, "top_share")
+    min_stars = parameters.integer(min_stars, "min_stars", 1, 3)
+    top_share = parameters.fraction(top_share, "top_share")
     if top_share == 0:
         raise ValueError("top_share must be > 0 (0.10 = the top 10 %)")
-    specialisation_lq = specialisation._check_lq_threshold(specialisation_lq, "specialisation_lq")
-    if focus_scope not in FOCUS_SCOPES:
-        raise ValueError(f"focus_scope must be one of {FOCUS_SCOPES}, got {focus_scope!r}")
-    values = specialisation.validate_employment(employment)
+    specialisation_lq = parameters.lq_threshold(specialisation_lq, "specialisation_lq")
+    focus_scope = parameters.choice(focus_scope, "focus_scope", FOCUS_SCOPES)
+    values = validate_employment(employment)
     totals, lq, regional_share, _ = specialisation.benchmark_ratios(
         values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
     )
@@ -230,12 +230,12 @@ def benchmark_strong_clusters(
     sectors; without it the establishment floor is skipped. ``min_employment`` adds an absolute
     floor on top of the percentile floor.
     """
-    for name, q in (("lq_quantile", lq_quantile), ("size_floor_quantile", size_floor_quantile)):
-        specialisation._check_fraction(q, name)
-    min_lq = specialisation._check_lq_threshold(min_lq, "min_lq")
-    if not (np.isfinite(min_employment) and min_employment >= 0):
+    lq_quantile = parameters.fraction(lq_quantile, "lq_quantile")
+    size_floor_quantile = parameters.fraction(size_floor_quantile, "size_floor_quantile")
+    min_lq = parameters.lq_threshold(min_lq, "min_lq")
+    if not parameters.number(min_employment, "min_employment") >= 0:
         raise ValueError(f"min_employment must be a number >= 0, got {min_employment!r}")
-    values = specialisation.validate_employment(employment)
+    values = validate_employment(employment)
     totals, lq, _, _ = specialisation.benchmark_ratios(
         values, region_totals, benchmark, benchmark_sector_totals, benchmark_total
     )
@@ -252,7 +252,7 @@ def benchmark_strong_clusters(
     )
     establishment_floor = None
     if establishments is not None:
-        counts = specialisation.validate_employment(establishments, "establishments")
+        counts = validate_employment(establishments, "establishments")
         if not (counts.index.equals(values.index) and counts.columns.equals(values.columns)):
             counts = counts.reindex(index=values.index, columns=values.columns)
             if counts.isna().to_numpy().any():
