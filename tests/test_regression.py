@@ -279,7 +279,7 @@ def test_recoding_keeps_totals_and_splits_by_population():
 
     # PL12 (NUTS 2013, Mazowieckie) became PL91 + PL92 in 2021; FR10 kept its code.
     counts = pd.DataFrame({"jobs": [1000.0, 500.0]}, index=["PL12", "FR10"])
-    recoded = nuts.recode_counts(counts, 2013)
+    recoded = nuts.recode(counts, 2013, policy="apportion", column=None).data
     assert recoded["jobs"].sum() == pytest.approx(1500.0)
     assert recoded.loc["FR10", "jobs"] == pytest.approx(500.0)
     assert recoded.loc[["PL91", "PL92"], "jobs"].sum() == pytest.approx(1000.0)

@@ -28,16 +28,10 @@ import numpy as np
 import pandas as pd
 
 from eucluster import parameters
-from eucluster.geo.nuts import (
-    apportioned_regions,
-    is_nuts2,
-    rates_to_2021,
-    recode_counts,
-    recode_rates,
-)
+from eucluster.geo import weakness
+from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2, recode
 from eucluster.geo.regions import CAPITAL_REGIONS
-from eucluster.geo.weakness import weak_regions
-from eucluster.measures import sbs_employment, strength
+from eucluster.measures import specialisation, strength
 from eucluster.report.key_figures import Figure, computed
 
 WAGES = "V13320"
@@ -69,13 +63,13 @@ def employment(
     Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says. Cached: callers
     must not modify it."""
     sbs = load("sbs_r_nuts06_r2")
-    indicator = indicator or sbs_employment.PERSONS_EMPLOYED
+    indicator = indicator or specialisation.PERSONS_EMPLOYED
     matrices = []
     for year in years:
-        matrix = sbs_employment.employment_matrix(sbs, year, indicator=indicator)
-        filled = sbs_employment.fill_suppressed(matrix, suppressed).employment
+        matrix = specialisation.employment_matrix(sbs, year, indicator=indicator)
+        filled = specialisation.fill_suppressed(matrix, suppressed).employment
         filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
-        recoded = recode_counts(filled, SBS_NUTS_VERSIONS)
+        recoded = recode(filled, SBS_NUTS_VERSIONS, policy="apportion", column=None).data
         matrices.append(recoded[recoded.sum(axis=1) > 0])
     stacked = pd.concat(matrices, keys=range(len(matrices))).fillna(0.0)
     average = stacked.groupby(level=1).mean()
@@ -111,7 +105,12 @@ def gdp_per_head(unit: str = "pps") -> pd.DataFrame:
     gdp = load(name)
     gdp = gdp[is_nuts2(gdp["geo"])]
     wide = gdp.pivot_table(index="geo", columns="year", values="value", aggfunc="first")
-    return pd.DataFrame({year: rates_to_2021(wide[year]) for year in wide.columns})
+    return pd.DataFrame(
+        {
+            year: recode(wide[year], PULL_2026_VERSIONS, policy="apportion", kind="rate").data
+            for year in wide.columns
+        }
+    )
 
 
 def eu_gdp_per_head() -> pd.Series:
@@ -135,7 +134,8 @@ def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
 def _mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series:
     rows = frame if mask is None else frame[mask]
     rows = rows[rows["year"].isin(list(years)) & is_nuts2(rows["geo"])]
-    return rates_to_2021(rows.groupby("geo")["value"].mean())
+    means = rows.groupby("geo")["value"].mean()
+    return recode(means, PULL_2026_VERSIONS, policy="apportion", kind="rate").data
 
 
 def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
@@ -149,11 +149,11 @@ def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
     tertiary = _mean_over(tertiary, years, tertiary["sex"].eq("T"))
     rci = load("rci_evolution")
     rci = rci[(rci["year"] == 2010) & is_nuts2(rci["geo"])].groupby("geo")["value"].mean()
-    rci = recode_rates(rci.rename("rci_2010"), 2016)
+    rci = recode(rci.rename("rci_2010"), 2016, policy="apportion", kind="rate", unknown="drop").data
     eqi = load("rci_2022")
     eqi = eqi[eqi["indicator"].isin(["Corruption", "Quality and accountability", "Impartiality"])]
     eqi = eqi[is_nuts2(eqi["geo"])].groupby("geo")["value"].mean()
-    eqi = recode_rates(eqi.rename("eqi_2021"), 2016)
+    eqi = recode(eqi.rename("eqi_2021"), 2016, policy="apportion", kind="rate", unknown="drop").data
     out = pd.DataFrame(
         {
             "rd_intensity": rd,
@@ -189,7 +189,9 @@ def density(year: int = 2019) -> pd.Series:
     to 2021, over the GISCO 2021 area in an equal-area projection)."""
     population = load("tgs00096")
     population = population[(population["year"] == year) & is_nuts2(population["geo"])]
-    counts = recode_counts(population.set_index("geo")[["value"]], 2016)["value"]
+    counts = recode(
+        population.set_index("geo")["value"], 2016, policy="apportion", unknown="drop"
+    ).data
     shapes = load("gisco_nuts2021_l2").set_index("geo")
     area = shapes.to_crs(3035).geometry.area / 1e6
     return (counts / area.reindex(counts.index)).dropna().rename("density")
@@ -250,7 +252,7 @@ def analysis_frame(
         "geo",
     ].unique()
     frame["apportioned"] = frame.index.isin(sorted(apportioned_regions(published)))
-    weak = weak_regions()
+    weak = weakness.classify()["weak"]
     frame["weak"] = weak.reindex(frame.index).fillna(False).astype(bool)
     frame["weak_int"] = frame["weak"].astype(float)
     choices = {
