@@ -31,7 +31,7 @@ from eucluster import parameters
 from eucluster.geo import weakness
 from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2, recode
 from eucluster.geo.regions import CAPITAL_REGIONS
-from eucluster.measures import specialisation, strength
+from eucluster.measures import sbs_employment, strength
 from eucluster.report.key_figures import Figure, computed
 
 WAGES = "V13320"
@@ -63,11 +63,11 @@ def employment(
     Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says. Cached: callers
     must not modify it."""
     sbs = load("sbs_r_nuts06_r2")
-    indicator = indicator or specialisation.PERSONS_EMPLOYED
+    indicator = indicator or sbs_employment.PERSONS_EMPLOYED
     matrices = []
     for year in years:
-        matrix = specialisation.employment_matrix(sbs, year, indicator=indicator)
-        filled = specialisation.fill_suppressed(matrix, suppressed).employment
+        matrix = sbs_employment.employment_matrix(sbs, year, indicator=indicator)
+        filled = sbs_employment.fill_suppressed(matrix, suppressed).employment
         filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
         recoded = recode(filled, SBS_NUTS_VERSIONS, policy="apportion", column=None).data
         matrices.append(recoded[recoded.sum(axis=1) > 0])
