@@ -46,7 +46,7 @@ def test_sbs_codes_recode_with_a_full_report():
     assert "FRF2" in set(out["geo"]) and "FR21" not in set(out["geo"])
 
 
-def test_weakness_for_sbs_regions():
+def test_for_codes_labels_the_sbs_regions():
     sbs = data.load("sbs_r_nuts06_r2")
     codes = sorted(c for c in sbs["geo"].unique() if len(c) == 4)
     labels = weakness.for_codes(codes)
