@@ -72,7 +72,7 @@ def _package(tmp_path, rows: str, fields=None):
         ]
     }
     (tmp_path / "datapackage.json").write_text(json.dumps(meta))
-    published.package.cache_clear()
+    published.clear_cache()
     return tmp_path
 
 

@@ -3,7 +3,10 @@
 Built on argparse sub-commands so that further commands (e.g. ``eucluster rerun``) are added
 by writing one ``_add_<command>(subparsers)`` function and registering it in ``COMMANDS``.
 Errors of the data door are printed as their three-part message (where, problem, fix) and
-exit with status 1, without a traceback.
+exit with status 1, without a traceback. ``data`` works anywhere (outside a checkout it reads
+the folder of ``EUCLUSTER_DATA`` or the per-user download folder); commands that need the book
+(``rerun``) say, with exit status 2, that they must run inside a checkout or with
+``EUCLUSTER_ROOT`` set (see :mod:`eucluster.paths`).
 """
 
 from __future__ import annotations
@@ -14,11 +17,24 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
+from eucluster import paths
+
+
+def _checkout_line() -> str:
+    root = paths.find_project_root()
+    if root is None:
+        return (
+            "project checkout: none found (the digitised tables and the book need one: run "
+            "inside a clone or set EUCLUSTER_ROOT)"
+        )
+    return f"project checkout: {root}"
+
 
 def _data_status(args: argparse.Namespace) -> int:
     from eucluster import data
 
     frame = data.status(deep=not args.quick)
+    print(_checkout_line())
     print(f"data folder: {data.data_dir()}\ncache folder: {data.cache_dir()}\n")
     cols = ["name", "vintage", "found", "checksum_ok", "rows", "years", "regions"]
     with pd.option_context("display.width", 200, "display.max_rows", 200):
@@ -127,6 +143,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except paths.ProjectRootError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -1,24 +1,34 @@
-"""The data door: every external dataset enters the project through :func:`load`.
+"""The data door: every table the book reads enters through :func:`load`.
 
 >>> from eucluster import data
->>> sbs = data.load("sbs_r_nuts06_r2")   # verified, tidy, cached
->>> data.status()                         # what is there, what is missing, what is broken
+>>> sbs = data.load("sbs_r_nuts06_r2")      # external dataset: verified, tidy, cached
+>>> table1 = data.load("eccp_table1")       # a table digitised from a document
+>>> divisions = data.load("nace_r2_divisions")  # a reference classification
+>>> data.status()                            # what is there, what is missing, what is broken
 
+The modules: ``registry/`` (one entry per source file, by source family), ``readers/`` and
+``eurostat`` (file formats), ``schemas`` (the pandera schemas of the tidy frames), ``io``
+(strict cell conversion), ``errors``, ``config`` (where files are), ``published`` (the
+project's own frictionless table packages) and ``door`` (find, verify, read, cache, fetch).
 See ``docs/data.md`` for the datasets, the data folder, the cache and the errors.
 """
 
 from eucluster.data.config import cache_dir, data_dir
 from eucluster.data.door import (
+    catalogue,
     dataset,
     datasets,
     fetch,
     fetch_latest,
     load,
+    load_dataset,
     path,
+    resource,
     sha256,
     status,
 )
 from eucluster.data.errors import (
+    AmbiguousNameError,
     ChecksumError,
     ColumnError,
     CorruptFileError,
@@ -29,11 +39,14 @@ from eucluster.data.errors import (
     MissingFileError,
     UnknownDatasetError,
     UnknownNutsCodeError,
+    ValidationError,
 )
+from eucluster.data.published import PublishedDataError
 from eucluster.data.registry import DATASETS, Dataset
 
 __all__ = [
     "DATASETS",
+    "AmbiguousNameError",
     "ChecksumError",
     "ColumnError",
     "CorruptFileError",
@@ -43,16 +56,21 @@ __all__ = [
     "FetchError",
     "FormatError",
     "MissingFileError",
+    "PublishedDataError",
     "UnknownDatasetError",
     "UnknownNutsCodeError",
+    "ValidationError",
     "cache_dir",
+    "catalogue",
     "data_dir",
     "dataset",
     "datasets",
     "fetch",
     "fetch_latest",
     "load",
+    "load_dataset",
     "path",
+    "resource",
     "sha256",
     "status",
 ]

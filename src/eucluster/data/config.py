@@ -3,7 +3,8 @@
 One rule, so that notebooks, tests and the CLI agree on which copy of a file they read:
 
 1. ``EUCLUSTER_DATA`` if set (an explicit choice wins, and is then the only place searched);
-2. else ``<PROJECT_ROOT>/../shared/data/external`` if it exists (the team's read-only snapshot);
+2. else ``<checkout>/../shared/data/external`` if it exists (the team's read-only snapshot; see
+   :mod:`eucluster.paths` for how the checkout is found, and outside one this step is skipped);
 3. else a per-user cache, ``pooch.os_cache("eucluster")`` (where ``fetch`` downloads to).
 
 Derived tidy frames (parquet) go to ``cache_dir()``: ``EUCLUSTER_CACHE`` or
@@ -16,9 +17,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from eucluster.paths import PROJECT_ROOT
+from eucluster import paths
 
-SHARED_DATA_DIR = PROJECT_ROOT.parent / "shared" / "data" / "external"
+
+def shared_data_dir() -> Path | None:
+    """The team's snapshot beside the checkout, or None (no checkout, or no snapshot there)."""
+    shared = paths.shared_dir()
+    folder = None if shared is None else shared / "data" / "external"
+    return folder if folder is not None and folder.is_dir() else None
 
 
 def user_dir() -> Path:
@@ -33,9 +39,7 @@ def data_dir() -> Path:
     env = os.environ.get("EUCLUSTER_DATA")
     if env:
         return Path(env).expanduser()
-    if SHARED_DATA_DIR.is_dir():
-        return SHARED_DATA_DIR
-    return user_dir()
+    return shared_data_dir() or user_dir()
 
 
 def search_dirs() -> list[Path]:

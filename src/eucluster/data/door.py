@@ -1,6 +1,9 @@
-"""The data door: find, verify, read and cache a registered dataset.
+"""The data door: one ``load(name)`` for every table the book reads.
 
-``load(name)`` is the only way chapters and domain modules get external data. It
+A name is either a registered external dataset (the registry), a table digitised from the
+documents (``data/published``) or a reference classification (``data/reference``); a name used
+twice is an error, so a name always means one table. For the project's own tables ``load``
+returns the frame checked against its ``datapackage.json`` schema. For an external dataset it
 
 1. finds the file in the data folders (``config.search_dirs``),
 2. checks its sha256 against the registry (a different file is refused, not read),
@@ -14,6 +17,7 @@ it says so and names the folder to copy the file into.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import tempfile
@@ -22,8 +26,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from eucluster.data import config
+from eucluster import paths
+from eucluster.data import config, published
 from eucluster.data.errors import (
+    AmbiguousNameError,
     ChecksumError,
     DataError,
     FetchError,
@@ -31,6 +37,7 @@ from eucluster.data.errors import (
     UnknownDatasetError,
 )
 from eucluster.data.registry import DATASETS, Dataset
+from eucluster.data.schemas import validate_tidy
 
 _CHUNK = 1 << 20
 
@@ -106,9 +113,12 @@ def path(name: str) -> Path:
 
 @cache
 def _code_fingerprint() -> str:
-    """Hash of the data-door source: a change to any reader invalidates every cached frame."""
+    """Hash of the data-door source (readers, registry, schemas, in every sub-folder): a change
+    to any of them invalidates every cached frame."""
     digest = hashlib.sha256()
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    folder = Path(__file__).parent
+    for module in sorted(folder.rglob("*.py")):
+        digest.update(module.relative_to(folder).as_posix().encode())
         digest.update(module.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -120,16 +130,14 @@ def cache_file(name: str) -> Path:
 
 
 def _read(entry: Dataset, source: Path) -> pd.DataFrame:
-    frame = entry.reader(source)
-    missing = [c for c in entry.columns if c not in frame.columns]
-    if missing:  # a reader that broke its promise is a bug in the package, say where
-        raise DataError(
-            source,
-            f"the reader for {entry.name!r} returned columns {list(frame.columns)}, without "
-            f"the registered {missing}.",
-            "Fix the reader or the `columns` of the entry in src/eucluster/data/registry.py.",
-        )
-    return frame.reset_index(drop=True)
+    """Read with the entry's reader, name the dataset in its errors, check the schema."""
+    try:
+        frame = entry.reader(source)
+    except DataError as exc:
+        exc.name_dataset(entry.name)
+        raise
+    checked = validate_tidy(frame, entry.name, entry.columns, source)
+    return checked.reset_index(drop=True)
 
 
 def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
@@ -144,7 +152,93 @@ def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def table_folders() -> dict[str, Path]:
+    """The project's own table packages by kind: ``published`` and ``reference``.
+
+    Empty outside a checkout: there only the external datasets can be loaded.
+    """
+    root = paths.find_project_root()
+    if root is None:
+        return {}
+    return {"published": root / "data" / "published", "reference": root / "data" / "reference"}
+
+
+def homes(name: str) -> list[str]:
+    """Where ``name`` is defined: ``"dataset"`` (the registry) and/or table kinds."""
+    found = ["dataset"] if name in DATASETS else []
+    for kind, folder in table_folders().items():
+        if name in published.package(folder):
+            found.append(kind)
+    return found
+
+
+def catalogue() -> dict[str, str]:
+    """Every name :func:`load` accepts and where it comes from (``dataset``, ``published`` or
+    ``reference``). AmbiguousNameError when a name is defined twice."""
+    names = {name: ["dataset"] for name in DATASETS}
+    for kind, folder in table_folders().items():
+        for name in published.package(folder):
+            names.setdefault(name, []).append(kind)
+    for name, found in names.items():
+        if len(found) > 1:
+            raise _ambiguous(name, found)
+    return {name: found[0] for name, found in names.items()}
+
+
+def _ambiguous(name: str, found: list[str]) -> AmbiguousNameError:
+    return AmbiguousNameError(
+        f"name {name!r}",
+        f"is defined {len(found)} times ({', '.join(found)}), so `load({name!r})` could mean "
+        "different tables.",
+        "Rename one of them: the registry entry in src/eucluster/data/registry/ or the "
+        "resource in data/published or data/reference datapackage.json.",
+    )
+
+
+def _home(name: str) -> str:
+    found = homes(name)
+    if len(found) > 1:
+        raise _ambiguous(name, found)
+    if not found:
+        known = catalogue()
+        close = [n for n in known if name.lower() in n or n in name.lower()]
+        close += [n for n in difflib.get_close_matches(name, known, n=3) if n not in close]
+        hint = f" Did you mean {close}?" if close else ""
+        tables = ", ".join(n for n, kind in known.items() if kind != "dataset")
+        raise UnknownDatasetError(
+            f"dataset {name!r}",
+            "is neither a registered dataset nor a table of data/published or data/reference."
+            + hint,
+            f"Use a dataset: {', '.join(DATASETS)} (see `eucluster data status`); or a table: "
+            f"{tables or '(none: no checkout found, see eucluster.paths)'}.",
+        )
+    return found[0]
+
+
+def resource(name: str) -> published.Resource:
+    """Source, units and field schema of one of the project's own tables (published or
+    reference); UnknownDatasetError for a name that is not one of them."""
+    kind = _home(name)
+    if kind == "dataset":
+        raise UnknownDatasetError(
+            f"table {name!r}",
+            "is an external dataset, not a table of data/published or data/reference.",
+            f"Use `eucluster.data.dataset({name!r})` for its registry entry.",
+        )
+    return published.resource(name, table_folders()[kind])
+
+
 def load(name: str, *, cache: bool = True) -> pd.DataFrame:
+    """The verified, typed frame called ``name``: an external dataset, a digitised table or a
+    reference classification (see the module docstring). ``cache`` concerns external datasets
+    only. Each call returns a fresh frame, so callers may modify it."""
+    kind = _home(name)
+    if kind == "dataset":
+        return load_dataset(name, cache=cache)
+    return published.load(name, table_folders()[kind])
+
+
+def load_dataset(name: str, *, cache: bool = True) -> pd.DataFrame:
     """Verified, tidy, typed frame of a registered dataset (see the registry for its columns).
 
     ``sbs_r_nuts06_r2`` → ``indic_sb, nace_r2, geo, year, value, flag``; GISCO boundaries come as
@@ -257,7 +351,7 @@ def status(*, deep: bool = True) -> pd.DataFrame:
             path(entry.name)
             row["checksum_ok"] = True
             if deep:
-                row.update(_describe(entry, load(entry.name)))
+                row.update(_describe(entry, load_dataset(entry.name)))
         except DataError as exc:
             row["problem"] = exc.problem
         rows.append(row)

@@ -17,7 +17,23 @@ class DataError(Exception):
         self.where = str(where)
         self.problem = problem
         self.fix = fix
-        super().__init__(f"{self.where}: {problem} {fix}")
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        return f"{self.where}: {self.problem} {self.fix}"
+
+    def name_dataset(self, name: str) -> DataError:
+        """Replace the generic re-download advice by the command for dataset ``name``.
+
+        Readers know files, not datasets (a reader may serve several entries, and the registry
+        imports the readers, not the other way round); the door, which knows which entry it is
+        reading, calls this on the way out so the fix names the exact command.
+        """
+        if GENERIC_REFETCH in self.fix:
+            self.fix = self.fix.replace(GENERIC_REFETCH, refetch_hint(name))
+            self.args = (self.message,)
+        return self
 
 
 class UnknownDatasetError(DataError):
@@ -45,7 +61,11 @@ class ColumnError(FormatError):
 
 
 class ValidationError(FormatError):
-    """The tidy frame fails its pandera schema."""
+    """The tidy frame fails its pandera schema (a reader that broke its promise)."""
+
+
+class AmbiguousNameError(DataError):
+    """A name that is both a registered dataset and a project table (or in two table packages)."""
 
 
 class UnknownNutsCodeError(DataError):
@@ -60,15 +80,18 @@ class FetchError(DataError):
     """A download that could not be made (no network, no public copy, server error)."""
 
 
-def refetch_hint(path: str | Path) -> str:
-    """How to get a good copy of ``path``: names the dataset when the registry knows the file."""
-    from eucluster.data.registry import DATASETS  # late import: registry imports readers
+#: What a reader advises for a broken file; the door replaces it with the dataset's own command.
+GENERIC_REFETCH = (
+    "Replace it with a good copy of the source file (`eucluster data fetch NAME` re-downloads a "
+    "registered one)."
+)
 
-    text = str(path).replace("\\", "/")
-    names = [d.name for d in DATASETS.values() if text.endswith(d.path)]
-    if names:
-        return (
-            f"Re-download it with `eucluster data fetch {names[0]}` or point EUCLUSTER_DATA "
-            "at a folder with a verified copy."
-        )
-    return "Replace it with a good copy of the source file."
+
+def refetch_hint(dataset: str | None = None) -> str:
+    """How to get a good copy of a file: the generic advice, or the command for ``dataset``."""
+    if dataset is None:
+        return GENERIC_REFETCH
+    return (
+        f"Re-download it with `eucluster data fetch {dataset}` or point EUCLUSTER_DATA at a "
+        "folder with a verified copy."
+    )

@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from eucluster.data.errors import ColumnError, FormatError, refetch_hint
-from eucluster.data.io import as_str, read_csv, require_columns, to_numbers, to_years
+from eucluster.data.io import as_str, read_csv, to_numbers, to_years
+from eucluster.data.schemas import require_columns
 
 _YEAR = re.compile(r"^\d{4}$")
 _FLAG = re.compile(r"^:?[a-z]*$")
@@ -43,7 +44,7 @@ def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> p
         raise FormatError(
             path,
             "has fewer than two tab-separated columns: not a Eurostat bulk TSV.",
-            refetch_hint(path),
+            refetch_hint(),
         )
     key, _, _time = str(raw.columns[0]).partition("\\")
     if not _:
@@ -51,7 +52,7 @@ def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> p
             path,
             f"first header cell is {raw.columns[0]!r}; a Eurostat bulk TSV starts with "
             "'dim1,dim2,...,geo\\time'.",
-            refetch_hint(path),
+            refetch_hint(),
         )
     found = [d.strip() for d in key.split(",")]
     if dims is not None and list(dims) != found:
@@ -59,7 +60,7 @@ def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> p
             path,
             f"dimensions are {found} but the reader expects {list(dims)} (renamed, added or "
             "dropped dimension).",
-            "The file is not the registered table/vintage: " + refetch_hint(path),
+            "The file is not the registered table/vintage: " + refetch_hint(),
         )
     year_cols = [str(c).strip() for c in raw.columns[1:]]
     not_years = [c for c in year_cols if not _YEAR.match(c)]
@@ -78,7 +79,7 @@ def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> p
             path,
             f"{len(bad)} row key(s) do not have {len(found)} comma-separated parts, e.g. "
             f"{bad.head(3).tolist()}.",
-            refetch_hint(path),
+            refetch_hint(),
         )
 
     years = np.array([int(c) for c in year_cols], dtype="int64")
@@ -113,7 +114,7 @@ def split_cells(cells: pd.Series, path: Path) -> tuple[pd.Series, pd.Series]:
             path,
             f"{int(empty.sum())} empty cell(s) (a Eurostat cell holds a number or ':'); the "
             "file is probably truncated.",
-            refetch_hint(path),
+            refetch_hint(),
         )
     parts = text.str.partition(" ")
     number, letters = parts[0], parts[2].str.replace(" ", "", regex=False)
@@ -128,7 +129,7 @@ def _check_flags(flag: pd.Series, path: Path) -> None:
     uniques = pd.Series(flag.unique(), dtype="str")
     odd = uniques[~uniques.str.match(_FLAG.pattern)]
     if len(odd):
-        raise FormatError(path, f"unexpected flag text {odd.tolist()[:5]}.", refetch_hint(path))
+        raise FormatError(path, f"unexpected flag text {odd.tolist()[:5]}.", refetch_hint())
 
 
 def read_api_csv(path: str | Path) -> pd.DataFrame:

@@ -1,21 +1,21 @@
 """Low-level reading helpers shared by all readers.
 
-They turn the many ways a file can be broken (truncated gzip, zlib noise, a renamed column,
-a cell that is not a number) into the door's own errors, each naming the file and the fix,
-so that no reader has to repeat that logic and no reader returns half a table.
+They turn the many ways a file can be broken (truncated gzip, zlib noise, a cell that is not a
+number) into the door's own errors, each naming the file and the fix, so that no reader has to
+repeat that logic and no reader returns half a table. Column layouts are checked by pandera
+schemas (:mod:`eucluster.data.schemas`).
 """
 
 from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from eucluster.data.errors import ColumnError, CorruptFileError, FormatError, refetch_hint
+from eucluster.data.errors import CorruptFileError, FormatError, refetch_hint
 
 #: Exceptions that mean "the bytes cannot be decoded" rather than "the layout is unexpected".
 DECODE_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError)
@@ -35,7 +35,7 @@ def corrupt(path: Path, exc: BaseException) -> CorruptFileError:
         problem = f"the {kind} is truncated (it ends before its end marker: {detail})."
     else:
         problem = f"the {kind} is corrupt and cannot be decoded ({type(exc).__name__}: {detail})."
-    return CorruptFileError(path, problem, refetch_hint(path))
+    return CorruptFileError(path, problem, refetch_hint())
 
 
 def read_csv(path: Path, **kwargs) -> pd.DataFrame:
@@ -46,25 +46,9 @@ def read_csv(path: Path, **kwargs) -> pd.DataFrame:
     except DECODE_ERRORS as exc:
         raise corrupt(path, exc) from exc
     except pd.errors.ParserError as exc:
-        raise FormatError(path, f"the table cannot be parsed ({exc}).", refetch_hint(path)) from exc
+        raise FormatError(path, f"the table cannot be parsed ({exc}).", refetch_hint()) from exc
     except OSError as exc:  # e.g. "Not a gzipped file", CRC check failed
         raise corrupt(path, exc) from exc
-
-
-def require_columns(frame: pd.DataFrame, expected: Iterable[str], path: Path) -> None:
-    """Raise ColumnError naming every expected column that the file does not have."""
-    expected = list(expected)
-    missing = [c for c in expected if c not in frame.columns]
-    if missing:
-        raise ColumnError(
-            path,
-            f"column(s) {missing} missing (renamed or dropped?); the file has "
-            f"{list(map(str, frame.columns))}, the reader expects {expected}.",
-            "The file's layout differs from the registered one: "
-            + refetch_hint(path)
-            + " If the source really changed its layout, update the reader in "
-            "src/eucluster/data/readers.py and the registry entry.",
-        )
 
 
 def to_numbers(raw: pd.Series, path: Path, *, what: str = "value") -> pd.Series:
@@ -78,7 +62,7 @@ def to_numbers(raw: pd.Series, path: Path, *, what: str = "value") -> pd.Series:
         raise FormatError(
             path,
             f"{int(bad.sum())} {what} cell(s) are not numbers, e.g. {examples}.",
-            refetch_hint(path),
+            refetch_hint(),
         )
     return values
 
@@ -90,7 +74,7 @@ def to_years(raw: pd.Series, path: Path, *, what: str = "year") -> pd.Series:
     if bad.any():
         examples = list(dict.fromkeys(raw[bad].astype("str").tolist()))[:5]
         raise FormatError(
-            path, f"{what} cells that are not whole years: {examples}.", refetch_hint(path)
+            path, f"{what} cells that are not whole years: {examples}.", refetch_hint()
         )
     return values.astype("int64")
 

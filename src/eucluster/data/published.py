@@ -1,9 +1,14 @@
-"""The documents' own tables, digitised in ``data/published`` and checked on every load.
+"""The project's own tables: the documents' tables digitised in ``data/published`` and the
+reference classifications in ``data/reference`` (NACE Rev. 2, the industrial ecosystems).
 
-``datapackage.json`` (a frictionless data package) is the single description of each table:
-its source document, section, table number, units, and a field schema. The loader turns that
-schema into a pandera schema, so a mistyped number, a renamed column or a duplicated row in a
-CSV stops the book with a message naming the file, the problem and the fix.
+Each folder is a frictionless data package: ``datapackage.json`` is the single description of
+each table, with its source (document, section, table number), units and a field schema. The
+loader turns that schema into a pandera schema, so a mistyped number, a renamed column or a
+duplicated row in a CSV stops the book with a message naming the file, the problem and the fix.
+
+Chapters and modules read these tables through the one door, :func:`eucluster.data.load`;
+:func:`load` and :func:`resource` here are the package-level functions it uses, and stay
+public for code that wants a table of a given folder (tests use temporary packages).
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
-from eucluster.paths import PUBLISHED_DIR
+from eucluster import paths
+from eucluster.data.errors import DataError
 
 DOCUMENTS = {
     "000": (
@@ -40,8 +46,18 @@ DOCUMENTS = {
 _PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
 
 
-class PublishedDataError(ValueError):
-    """A digitised table does not match its description in ``datapackage.json``."""
+class PublishedDataError(DataError, ValueError):
+    """A project table does not match its description in ``datapackage.json``."""
+
+
+def published_dir() -> Path:
+    """``data/published`` of the checkout (ProjectRootError outside one)."""
+    return paths.project_root() / "data" / "published"
+
+
+def reference_dir() -> Path:
+    """``data/reference`` of the checkout (ProjectRootError outside one)."""
+    return paths.project_root() / "data" / "reference"
 
 
 @dataclass(frozen=True)
@@ -68,18 +84,22 @@ def _package_path(folder: Path) -> Path:
     return folder / "datapackage.json"
 
 
+def package(folder: Path | None = None) -> dict[str, Resource]:
+    """All resources of the data package in ``folder`` (default ``data/published``), by name."""
+    return _read_package(Path(folder) if folder is not None else published_dir())
+
+
 @cache
-def package(folder: Path = PUBLISHED_DIR) -> dict[str, Resource]:
-    """All resources of the data package in ``folder``, by name."""
+def _read_package(folder: Path) -> dict[str, Resource]:
     path = _package_path(folder)
     if not path.exists():
         raise PublishedDataError(
-            f"{path}: missing. It describes every digitised table; restore it from git."
+            path, "missing. It describes every table of its folder.", "Restore it from git."
         )
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise PublishedDataError(f"{path}: not valid JSON ({exc}). Fix the syntax.") from exc
+        raise PublishedDataError(path, f"not valid JSON ({exc}).", "Fix the syntax.") from exc
     resources = {}
     for entry in meta.get("resources", []):
         resources[entry["name"]] = Resource(
@@ -132,9 +152,10 @@ def validate(frame: pd.DataFrame, resource: Resource) -> pd.DataFrame:
             else str(exc)
         )
         raise PublishedDataError(
-            f"{resource.path}: does not match its schema in datapackage.json.\n{detail}\n"
+            resource.path,
+            f"does not match its schema in datapackage.json.\n{detail}\n",
             "Fix the CSV (check the value against the source document) or, if the document "
-            "really prints it, the schema."
+            "really prints it, the schema.",
         ) from exc
 
 
@@ -146,36 +167,33 @@ def _check_row_lengths(path: Path) -> None:
         for number, row in enumerate(rows, start=2):
             if row and len(row) != len(header):
                 raise PublishedDataError(
-                    f"{path}: line {number} has {len(row)} fields, the header has "
-                    f"{len(header)}. Quote values that contain commas, or remove the extra field."
+                    path,
+                    f"line {number} has {len(row)} fields, the header has {len(header)}.",
+                    "Quote values that contain commas, or remove the extra field.",
                 )
 
 
-def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
-    """A digitised table as a typed DataFrame, rows in document order."""
-    resources = package(folder)
-    if name not in resources:
-        raise PublishedDataError(
-            f"{_package_path(folder)}: no table named {name!r}. "
-            f"Known tables: {', '.join(sorted(resources))}."
-        )
-    resource = resources[name]
+def load(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """A table of the package in ``folder`` (default ``data/published``) as a typed DataFrame,
+    rows in file order. Prefer :func:`eucluster.data.load`, which finds the folder by name."""
+    resource = _resource(name, folder)
     if not resource.path.exists():
         raise PublishedDataError(
-            f"{resource.path}: listed in datapackage.json but missing. Restore it from git."
+            resource.path, "listed in datapackage.json but missing.", "Restore it from git."
         )
     try:
         _check_row_lengths(resource.path)
         raw = pd.read_csv(resource.path, dtype=str, keep_default_na=False, na_values=[""])
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise PublishedDataError(
-            f"{resource.path}: cannot be read as UTF-8 CSV ({exc}). Fix the row it names."
+            resource.path, f"cannot be read as UTF-8 CSV ({exc}).", "Fix the row it names."
         ) from exc
     expected = [f["name"] for f in resource.fields]
     if list(raw.columns) != expected:
         raise PublishedDataError(
-            f"{resource.path}: columns are {list(raw.columns)} but datapackage.json expects "
-            f"{expected}. Rename the CSV header or update the schema."
+            resource.path,
+            f"columns are {list(raw.columns)} but datapackage.json expects {expected}.",
+            "Rename the CSV header or update the schema.",
         )
     for field in resource.fields:
         if field.get("type") == "boolean":
@@ -183,9 +201,21 @@ def load(name: str, folder: Path = PUBLISHED_DIR) -> pd.DataFrame:
     return validate(raw, resource)
 
 
-def resource(name: str, folder: Path = PUBLISHED_DIR) -> Resource:
-    """The metadata of one digitised table."""
-    return package(folder)[name]
+def resource(name: str, folder: Path | None = None) -> Resource:
+    """The metadata of one table of the package in ``folder`` (default ``data/published``)."""
+    return _resource(name, folder)
+
+
+def _resource(name: str, folder: Path | None) -> Resource:
+    resources = package(folder)
+    if name not in resources:
+        where = _package_path(Path(folder) if folder is not None else published_dir())
+        raise PublishedDataError(
+            where,
+            f"no table named {name!r}.",
+            f"Known tables: {', '.join(sorted(resources))}.",
+        )
+    return resources[name]
 
 
 ECOSYSTEM_TABLES = {"eccp_table2": "regional-relevant", "eccp_table3": "industry-relevant"}
@@ -202,7 +232,11 @@ def split_ecosystem_label(label: pd.Series) -> pd.DataFrame:
     parts = label.str.extract(r"^(?P<ecosystem_id>E\d{2})\.\s*(?P<ecosystem>.+)$")
     if parts.isna().any().any():
         bad = label[parts.isna().any(axis=1)].tolist()
-        raise PublishedDataError(f"ecosystem labels not of the form 'E01. Name': {bad}")
+        raise PublishedDataError(
+            "ecosystem column",
+            f"labels not of the form 'E01. Name': {bad}.",
+            "Fix the label in the digitised table.",
+        )
     return parts
 
 
@@ -227,3 +261,8 @@ def eccp_ecosystem_tables() -> pd.DataFrame:
         long.insert(1, "table", resource(name).source.get("table"))
         frames.append(long.drop(columns="column"))
     return pd.concat(frames, ignore_index=True)
+
+
+def clear_cache() -> None:
+    """Forget the packages read so far (for tests that rewrite a ``datapackage.json``)."""
+    _read_package.cache_clear()
