@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from eucluster.build.chapters import chapter_notebook, chapter_sources  # noqa: E402
 
@@ -103,23 +104,25 @@ def outputs_block() -> str:
 
 
 def data_block() -> str:
+    from cache_key import dependencies  # the chapters' import graph, as the cache keys see it
+
     from eucluster.data import datasets
 
-    sources = {c.stem: c.read_text(encoding="utf-8") for c in chapters()}
-    package = {p: p.read_text(encoding="utf-8") for p in (ROOT / "src").rglob("*.py")}
+    registry = ROOT / "src" / "eucluster" / "data"
+    reached = {
+        c.stem: [c, *(f for f in dependencies(c) if registry not in f.parents)] for c in chapters()
+    }
+    texts: dict[Path, str] = {}
     rows = [
         "| dataset | origin | vintage | licence | online copy | read in |",
         "|---|---|---|---|---|---|",
     ]
     for dataset in datasets():
         quoted = f'"{dataset.name}"'
-        modules = {
-            p.stem for p, text in package.items() if quoted in text and "registry" not in p.name
-        }
         users = sorted(
             stem
-            for stem, text in sources.items()
-            if quoted in text or any(re.search(rf"\b{m}\b", text) for m in modules)
+            for stem, files in reached.items()
+            if any(quoted in texts.setdefault(f, f.read_text(encoding="utf-8")) for f in files)
         )
         url = f"[pinned copy]({dataset.url})" if dataset.url else "shared folder only"
         rows.append(
