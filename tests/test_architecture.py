@@ -9,9 +9,9 @@ also those inside functions: a late import hides a cycle, it does not remove it)
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
-
-import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "eucluster"
@@ -169,11 +169,6 @@ def test_no_module_uses_another_modules_private_names():
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11 renovation in progress: other helpers are still splitting the long "
-    "modules (audit, specialisation, estimation...); the lead removes this mark at the end",
-)
 def test_no_module_over_500_lines():
     lengths = {
         path.relative_to(SRC).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
@@ -181,3 +176,13 @@ def test_no_module_over_500_lines():
     }
     long = {name: n for name, n in lengths.items() if n > MAX_LINES}
     assert not long, f"modules over {MAX_LINES} lines: {long}"
+
+
+def test_every_chapter_reads_as_an_argument():
+    """Code no longer than prose, no code cell over 12 lines but chart specifications
+    (``scripts/chapter_lines.py``, the house rule of docs/CONVENTIONS-chapters.md)."""
+    script = SRC.parent / "scripts" / "chapter_lines.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
