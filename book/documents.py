@@ -21,7 +21,7 @@
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import as_published, landscape
 from eucluster.report import charts, document_charts
 from eucluster.report.key_figures import KeyFigures
@@ -66,7 +66,7 @@ show_table(
 # where an active cluster organisation is present.
 
 # %% tags=["remove-cell"]
-ecosystem_chart = document_charts.ecosystem_heatmaps(published.eccp_ecosystem_tables())
+ecosystem_chart = document_charts.ecosystem_heatmaps(data.eccp_ecosystem_tables())
 glue("fig-eccp-ecosystems", ecosystem_chart, display=False)
 
 # %% [markdown]

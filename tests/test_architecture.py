@@ -1,5 +1,5 @@
 """The package's shape, measured: no import cycles, no reaching into another module's private
-names, no module too long to read.
+names, no module too long to read, and data entering by one door.
 
 These are the rules of ``docs/`` and of the issue that set the layout; measuring them keeps them
 true as the package grows. The import graph is read from the source with ``ast`` (every import,
@@ -186,3 +186,74 @@ def test_every_chapter_reads_as_an_argument():
         [sys.executable, str(script), "--check"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+#: Modules that read a file with pandas outside the data door, and why it is allowed.
+FILE_READERS_ALLOWED = {
+    # reads a user-supplied alternative mapping (``path=``); the project's own mapping comes
+    # through ``data.load("ecosystem_division")``
+    "eucluster.measures.ecosystems": {"read_csv"},
+}
+#: The pandas (and geopandas) functions that read a data file.
+FILE_READERS = {
+    "read_csv",
+    "read_excel",
+    "read_parquet",
+    "read_table",
+    "read_json",
+    "read_feather",
+    "read_file",
+}
+DOOR = "eucluster.data"
+
+
+def file_reads(tree: ast.AST) -> set[str]:
+    """Names of the file-reading functions called in ``tree`` (``pd.read_csv(...)``, ...)."""
+    return {
+        node.func.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in FILE_READERS
+    }
+
+
+def chapter_files() -> list[Path]:
+    return sorted((SRC.parent / "book").glob("*.py"))
+
+
+def test_the_file_read_detector_sees_a_read():
+    assert file_reads(ast.parse("import pandas as pd\nx = pd.read_csv('a.csv')")) == {"read_csv"}
+    assert file_reads(ast.parse("x = data.load('a')")) == set()
+
+
+def test_data_enters_by_one_door():
+    """Only ``eucluster.data`` reads data files and its table reader ``eucluster.data.published``:
+    every other module and every chapter calls ``data.load`` / ``data.resource``, so every table
+    is verified and checked against its schema the same way (issue 11: one loader)."""
+    outside = [m for m in MODULES if m != DOOR and not m.startswith(f"{DOOR}.")]
+    found = [
+        f"{m} imports {DOOR}.published"
+        for m in outside
+        if any(target == f"{DOOR}.published" for target, _ in imports(m))
+    ]
+    for module in outside:
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        extra = file_reads(tree) - FILE_READERS_ALLOWED.get(module, set())
+        found += [f"{module} calls {name}" for name in sorted(extra)]
+    for chapter in chapter_files():
+        text = chapter.read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        found += [f"book/{chapter.name} calls {name}" for name in sorted(file_reads(tree))]
+        if f"{DOOR}.published" in text or f"from {DOOR} import published" in text:
+            found.append(f"book/{chapter.name} imports {DOOR}.published")
+    assert not found, "data read outside the data door (use eucluster.data.load):\n" + "\n".join(
+        found
+    )
+
+
+def test_the_allowed_file_readers_still_need_it():
+    """An allow-list entry whose read is gone must go too, so the list stays the truth."""
+    for module, names in FILE_READERS_ALLOWED.items():
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        assert names <= file_reads(tree), f"{module} no longer calls {names}: drop the entry"

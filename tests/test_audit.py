@@ -4,11 +4,10 @@ functions on tiny hand-made frames, and every row of ``data/audit`` on the real 
 import pandas as pd
 import pytest
 
-from eucluster import audit
+from eucluster import audit, data
 from eucluster.audit import engine, special
 from eucluster.audit.expressions import BUILTINS, Evaluator, ExpressionError
 from eucluster.audit.presentation import display_value
-from eucluster.data import published
 
 # ---------------------------------------------------------------- the verdict rule
 
@@ -218,26 +217,50 @@ def test_a_relation_on_text_values_other_than_equals_is_refused():
         ({"step": "about 1"}, "must be a positive number"),
     ],
 )
-def test_read_checks_refuses_a_malformed_row(change, message, tmp_path):
+def test_validate_checks_refuses_a_malformed_row(change, message, tmp_path):
     path = tmp_path / "checks.csv"
     row = {"check_id": "x.y", "quantity_a": "1", "quantity_b": "1", **change}
-    checks(row).assign(check_id=row["check_id"]).to_csv(path, index=False)
     with pytest.raises(audit.AuditDataError, match=message) as raised:
-        audit.read_checks(path)
+        engine.validate_checks(checks(row).assign(check_id=row["check_id"]), path)
     assert f"{path}, line 2" in str(raised.value)
 
 
-def test_read_checks_refuses_repeated_ids_and_wrong_columns(tmp_path):
+def test_validate_checks_refuses_repeated_ids_and_wrong_columns(tmp_path):
     path = tmp_path / "checks.csv"
     twice = checks({"quantity_a": "1", "quantity_b": "1"}, {"quantity_a": "1", "quantity_b": "1"})
-    twice.assign(check_id="same").to_csv(path, index=False)
     with pytest.raises(audit.AuditDataError, match="unique"):
-        audit.read_checks(path)
-    twice.drop(columns="note").to_csv(path, index=False)
+        engine.validate_checks(twice.assign(check_id="same"), path)
     with pytest.raises(audit.AuditDataError, match="columns are"):
-        audit.read_checks(path)
-    with pytest.raises(audit.AuditDataError, match="missing"):
-        audit.read_checks(tmp_path / "absent.csv")
+        engine.validate_checks(twice.drop(columns="note"), path)
+
+
+def test_validate_set_aside_refuses_an_empty_reason(tmp_path):
+    path = tmp_path / "set_aside.csv"
+    frame = pd.DataFrame({"statement_id": ["eu4d_tf_040"], "reason": [""]})
+    with pytest.raises(audit.AuditDataError, match="all filled"):
+        engine.validate_set_aside(frame, path)
+
+
+def test_the_audit_tables_come_through_the_data_door():
+    """checks.csv and set_aside.csv are tables of the door (``data/audit/datapackage.json``):
+    the engine reads them with ``data.load``, an empty cell as the empty string."""
+    assert data.catalogue()[engine.CHECKS_TABLE] == "audit"
+    assert data.tables("audit") == [engine.CHECKS_TABLE, engine.SET_ASIDE_TABLE]
+    rows = audit.read_checks()
+    assert list(rows.columns) == engine.CHECK_FIELDS
+    assert [f["name"] for f in data.resource(engine.CHECKS_TABLE).fields] == engine.CHECK_FIELDS
+    assert not rows.isna().any().any() and (rows["step"] == "").any()
+    assert data.resource(engine.SET_ASIDE_TABLE).path.name == "set_aside.csv"
+
+
+def test_a_missing_audit_table_names_the_file_and_the_fix(tmp_path, monkeypatch):
+    from eucluster.data import door
+
+    package = door.table_folders()["audit"] / "datapackage.json"
+    (tmp_path / "datapackage.json").write_text(package.read_text(encoding="utf-8"))
+    monkeypatch.setattr(door, "table_folders", lambda: {"audit": tmp_path})
+    with pytest.raises(data.PublishedDataError, match=r"checks\.csv: listed .* but missing"):
+        audit.read_checks()
 
 
 # ---------------------------------------------------------------- special functions
@@ -401,7 +424,7 @@ def test_every_row_of_data_audit_is_evaluated(real):
 
 
 def test_every_text_figure_with_a_reference_is_checked_or_set_aside(real):
-    statements = published.load("eu4d_text_figures").dropna(subset=["refers_to"])
+    statements = data.load("eu4d_text_figures").dropna(subset=["refers_to"])
     checked = {c.removeprefix("002.text.") for c in real.results["check_id"]}
     set_aside = set(real.set_aside["statement_id"])
     assert not checked & set_aside

@@ -4,7 +4,7 @@ recommendations chapters), the book's sources (introduction) and their charts.""
 import altair as alt
 import pytest
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import as_published, landscape, sources
 from eucluster.report import document_charts
 
@@ -19,7 +19,7 @@ def test_eccp_table1_quotes_every_cell_with_its_table():
     ]
     assert values["published.table1.industry_relevant.weak"] == row["Weak"]
     assert values["published.table1.industry_relevant.non_weak"] == row["Non-weak"]
-    citation = published.resource("eccp_table1").citation
+    citation = data.resource("eccp_table1").citation
     assert {figure.source for figure in shown.figures} == {citation}
 
 
@@ -37,14 +37,14 @@ def test_interreg_actions_count_every_action_once():
     shown = as_published.interreg_actions()
     (total,) = shown.figures
     assert total.id == "published.interreg.actions.count"
-    assert shown.table["Actions"].sum() == total.value == len(published.load("interreg_table1"))
+    assert shown.table["Actions"].sum() == total.value == len(data.load("interreg_table1"))
     assert list(shown.table.columns) == ["Line of action", "Policy area", "Actions"]
 
 
 def test_top_organisations_keep_the_published_order():
     top = as_published.top_organisations()
     assert list(top.columns) == list(as_published.TOP_ORGANISATION_HEADINGS.values())
-    assert top["Organisation"].tolist() == published.load("eu4d_table5")["organisation"].tolist()
+    assert top["Organisation"].tolist() == data.load("eu4d_table5")["organisation"].tolist()
 
 
 def test_landscape_table_cites_document_and_lines():
@@ -75,10 +75,10 @@ def test_headline_box_of_a_chosen_subset():
 
 def test_source_documents_and_digitised_tables():
     shown = sources.source_documents()
-    assert shown.table["No."].tolist() == list(published.DOCUMENTS)
+    assert shown.table["No."].tolist() == list(data.DOCUMENTS)
     assert shown.table["Cited as"].str.startswith("{cite:t}`").all()
     (count,) = shown.figures
-    assert count.value == len(published.package())
+    assert count.value == len(data.tables("published"))
 
 
 def test_data_vintages_from_the_registry():
@@ -92,7 +92,7 @@ def test_data_vintages_from_the_registry():
 
 def test_charts_have_one_panel_per_table():
     charts = [
-        document_charts.ecosystem_heatmaps(published.eccp_ecosystem_tables()),
+        document_charts.ecosystem_heatmaps(data.eccp_ecosystem_tables()),
         document_charts.service_share_intervals(as_published.service_shares()),
     ]
     for chart in charts:

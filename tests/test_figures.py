@@ -95,7 +95,7 @@ def test_a_relative_build_dir_is_taken_from_the_project_root(monkeypatch):
 
 
 def test_compute_and_quote_are_publish_with_a_definition_or_a_cited_table(build_dir):
-    from eucluster.data import published
+    from eucluster import data
 
     registry = key_figures.KeyFigures("intro", glue=False)
     assert registry.compute("intro.share", 0.25, unit="share", definition="d", fmt="{:.0%}") == 0.25
@@ -103,7 +103,7 @@ def test_compute_and_quote_are_publish_with_a_definition_or_a_cited_table(build_
     merged = json.loads((build_dir / "key-figures.json").read_text())
     assert merged["intro.share"]["display"] == "25%"
     assert merged["intro.share"]["definition"] == "d"
-    assert merged["intro.quoted"]["source"] == published.resource("eccp_table1").citation
+    assert merged["intro.quoted"]["source"] == data.resource("eccp_table1").citation
     assert merged["intro.quoted"]["display"] == "12.0"
 
 

@@ -3,7 +3,7 @@ document 002, as the organisations chapter reads them."""
 
 import pytest
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import (
     case_studies,
     cluster_membership,
@@ -22,7 +22,7 @@ def leading():
 
 
 def test_member_composition_shares_sum_to_one():
-    top10 = published.load("eu4d_table5")
+    top10 = data.load("eu4d_table5")
     long = leading_organisations.member_composition(top10)
     assert len(long) == 3 * len(top10)
     assert long.groupby("organisation")["share"].sum().to_numpy() == pytest.approx(1.0)
@@ -50,14 +50,14 @@ def test_leading_figures_name_the_extremes(leading):
 
 
 def test_case_coverage_is_one_row_per_case_and_dimension():
-    cases = published.load("eu4d_case_studies")
+    cases = data.load("eu4d_case_studies")
     coverage = case_studies.case_coverage(cases)
     assert len(coverage) == len(cases) * len(case_studies.CASE_DIMENSIONS)
     assert coverage["described"].dtype == bool
 
 
 def test_funding_sources_code_the_profiles_and_keep_silence_missing():
-    cases = published.load("eu4d_case_studies")
+    cases = data.load("eu4d_case_studies")
     coded = case_studies.funding_sources(cases).pivot(
         index="short_name", columns="source", values="named"
     )
@@ -81,7 +81,7 @@ def test_case_profiles_count_only_profiles_that_speak_of_money():
 
 
 def test_case_facts_and_funding_descriptions():
-    cases = published.load("eu4d_case_studies")
+    cases = data.load("eu4d_case_studies")
     facts = case_studies.case_facts(cases)
     assert list(facts.columns) == list(case_studies.FACT_COLUMNS.values())
     assert set(case_studies.FACT_FORMATS) <= set(facts.columns)
@@ -92,7 +92,7 @@ def test_case_facts_and_funding_descriptions():
 
 
 def test_fees_in_euro_keeps_printed_values_and_converts_the_rest():
-    fees = published.load("eu4d_membership_fees")
+    fees = data.load("eu4d_membership_fees")
     euro = membership_fees.fees_in_euro(fees, {"DKK": 7.46, "SEK": 11.2})
     printed = fees["fee_eur"].notna()
     assert (euro.loc[printed, "fee_eur"] == fees.loc[printed, "fee_eur"]).all()

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import gold_silver_services, organisations
 
 
@@ -61,7 +61,7 @@ def test_figures_hold_what_they_say(survey):
     assert "7 of the 14 silver" in figures["organisations.silver.half.width"].definition
     assert figures["organisations.annex.silver_disagreements"].value == 12
     assert figures["organisations.group.gold.size"].source == (
-        published.resource("eu4d_membership").citation
+        data.resource("eu4d_membership").citation
     )
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import organisations
 
 Z95 = 1.959963984540054
@@ -63,7 +63,7 @@ def test_minimum_detectable_difference_at_the_survey_sizes():
 
 def test_label_comparison_adjusts_and_explains():
     sizes = organisations.label_group_sizes()
-    table = published.load("eu4d_table3")
+    table = data.load("eu4d_table3")
     result = organisations.label_comparison(table, sizes)
     assert len(result) == len(table)
     assert (result["p_holm"] >= result["p_value"] - 1e-12).all()
@@ -84,13 +84,11 @@ def test_label_comparison_adjusts_and_explains():
 
 def test_annex_counts_use_the_table_service_names():
     annex = organisations.annex_counts()
-    names = set(published.load("eu4d_table3")["service"]) | set(
-        published.load("eu4d_table4")["service"]
-    )
+    names = set(data.load("eu4d_table3")["service"]) | set(data.load("eu4d_table4")["service"])
     assert len(annex) == 21
     assert set(annex["service"]) <= names
     merged = annex.merge(
-        pd.concat([published.load("eu4d_table3"), published.load("eu4d_table4")]),
+        pd.concat([data.load("eu4d_table3"), data.load("eu4d_table4")]),
         on="service",
         suffixes=("_annex", ""),
     )

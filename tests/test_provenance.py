@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.paths import SEEDS_DIR
 
 NUMBER = re.compile(r"-?(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
@@ -58,18 +58,18 @@ def _documents(resource) -> list[str]:
 
 
 def cases():
-    for resource in published.package().values():
-        frame = published.load(resource.name)
+    for name in data.tables("published"):
+        frame = data.load(name)
         numeric = [c for c in frame.columns if frame[c].dtype.kind in "if"]
         numeric = [c for c in numeric if c not in SKIP_COLUMNS]
         if numeric:
-            yield pytest.param(resource.name, numeric, id=resource.name)
+            yield pytest.param(name, numeric, id=name)
 
 
 @pytest.mark.parametrize(("name", "columns"), list(cases()))
 def test_numbers_occur_in_the_cited_lines(name, columns):
-    resource = published.resource(name)
-    frame = published.load(name)
+    resource = data.resource(name)
+    frame = data.load(name)
     documents = _documents(resource)
     misses = []
     for index, row in frame.iterrows():

@@ -3,30 +3,30 @@
 import pandas as pd
 import pytest
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import recommendations
 
 
 @pytest.fixture(scope="module")
 def crosswalk():
     return (
-        published.load("policy_items"),
-        published.load("policy_themes"),
-        published.load("policy_item_themes"),
+        data.load("policy_items"),
+        data.load("policy_themes"),
+        data.load("policy_item_themes"),
     )
 
 
 def test_crosswalk_schemas():
-    assert list(published.load("policy_themes").columns) == [
+    assert list(data.load("policy_themes").columns) == [
         "theme_id",
         "theme",
         "definition",
         "justification",
     ]
-    links = published.load("policy_item_themes")
+    links = data.load("policy_item_themes")
     assert list(links.columns) == ["item_id", "theme_id", "strength", "rationale"]
     assert set(links["strength"]) == {"primary", "secondary"}
-    items = published.load("policy_items")
+    items = data.load("policy_items")
     assert items["item_id"].is_unique
     assert set(items["document"]) == {"000", "001", "002", "004"}
 

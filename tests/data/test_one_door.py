@@ -1,5 +1,6 @@
-"""One door for every table: external datasets, digitised tables and reference classifications
-all come through ``data.load(name)``; a name means one table; every frame passes a schema."""
+"""One door for every table: external datasets, digitised tables, reference classifications and
+the audit's checks all come through ``data.load(name)``; a name means one table; every frame
+passes a schema."""
 
 from __future__ import annotations
 
@@ -19,6 +20,22 @@ def test_a_digitised_table_comes_through_the_door():
     assert data.resource("eccp_table1").citation.startswith("document 000")
 
 
+@pytest.mark.parametrize("kind", door.TABLE_KINDS)
+def test_every_project_table_comes_through_the_door_as_its_package_reads_it(kind):
+    """The door adds nothing and loses nothing: frame and metadata are the package reader's."""
+    folder = door.table_folders()[kind]
+    names = data.tables(kind)
+    assert names == list(published.package(folder))
+    for name in names:
+        pd.testing.assert_frame_equal(data.load(name), published.load(name, folder))
+        assert data.resource(name) == published.resource(name, folder)
+
+
+def test_a_table_kind_must_be_known():
+    with pytest.raises(ValueError, match="published, reference, audit"):
+        data.tables("documents")
+
+
 def test_a_reference_classification_comes_through_the_door_typed():
     divisions = data.load("nace_r2_divisions")
     assert len(divisions) == 88
@@ -30,10 +47,11 @@ def test_a_reference_classification_comes_through_the_door_typed():
 def test_every_name_means_one_table():
     names = data.catalogue()
     kinds = set(names.values())
-    assert kinds == {"dataset", "published", "reference"}
+    assert kinds == {"dataset", "published", "reference", "audit"}
     assert names["sbs_r_nuts06_r2"] == "dataset"
     assert names["text_figures"] == "published"
     assert names["ecosystems"] == "reference"
+    assert names["audit_checks"] == "audit"
 
 
 def test_a_name_used_twice_is_refused(tiny):

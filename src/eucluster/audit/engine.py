@@ -1,4 +1,5 @@
-"""The verdict engine: reads the checks of ``data/audit/checks.csv`` and judges each one.
+"""The verdict engine: reads the checks of ``data/audit/checks.csv`` (through the data door,
+``data.load("audit_checks")``) and judges each one.
 
 A check sets two quantities side by side, value A (the claim, as printed) and value B (what
 the documents' own tables or text give for it), and a relation that says how B must stand to
@@ -27,14 +28,13 @@ from typing import Any
 
 import pandas as pd
 
+from eucluster import data
 from eucluster.audit import special
 from eucluster.audit.expressions import BUILTINS, Evaluator, ExpressionError, TableSource
-from eucluster.data import published
-from eucluster.paths import DATA_DIR
 
-AUDIT_DIR = DATA_DIR / "audit"
-CHECKS_FILE = AUDIT_DIR / "checks.csv"
-SET_ASIDE_FILE = AUDIT_DIR / "set_aside.csv"
+#: The audit's tables in ``data/audit/datapackage.json``: the checks and the figures set aside.
+CHECKS_TABLE = "audit_checks"
+SET_ASIDE_TABLE = "audit_set_aside"
 
 CHECK_FIELDS = [
     "check_id",
@@ -177,11 +177,24 @@ def _number(value: object) -> float | None:
     return None
 
 
-def read_checks(path: Path = CHECKS_FILE) -> pd.DataFrame:
-    """The checks as rows, refusing a file whose columns, ids or relations are wrong."""
-    if not path.exists():
-        raise AuditDataError(f"{path}: missing. It holds the audit's checks; restore it from git.")
-    rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+def read_text_table(name: str) -> tuple[pd.DataFrame, Path]:
+    """An audit table from the data door, every cell a string, and the file it came from.
+
+    The door reads an empty cell as missing; the checks below and the evaluator read it as the
+    empty string (an optional column left blank), so missing cells become ``""``.
+    """
+    return data.load(name).fillna(""), data.resource(name).path
+
+
+def read_checks() -> pd.DataFrame:
+    """The checks of ``data/audit/checks.csv`` as rows, checked by :func:`validate_checks`."""
+    rows, path = read_text_table(CHECKS_TABLE)
+    return validate_checks(rows, path)
+
+
+def validate_checks(rows: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Refuse rows (read from ``path``, one ``str`` per cell) whose columns, ids or relations
+    are wrong, naming the file, the line and the check; return them unchanged otherwise."""
     if list(rows.columns) != CHECK_FIELDS:
         raise AuditDataError(
             f"{path}: columns are {list(rows.columns)} but the audit expects {CHECK_FIELDS}. "
@@ -208,11 +221,14 @@ def read_checks(path: Path = CHECKS_FILE) -> pd.DataFrame:
     return rows
 
 
-def read_set_aside(path: Path = SET_ASIDE_FILE) -> pd.DataFrame:
-    """Text figures deliberately not checked, each with the reason."""
-    if not path.exists():
-        raise AuditDataError(f"{path}: missing. Restore it from git.")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+def read_set_aside() -> pd.DataFrame:
+    """Text figures of ``data/audit/set_aside.csv``, deliberately not checked, with reasons."""
+    frame, path = read_text_table(SET_ASIDE_TABLE)
+    return validate_set_aside(frame, path)
+
+
+def validate_set_aside(frame: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """Refuse a set-aside table (read from ``path``) with other columns or an empty cell."""
     if list(frame.columns) != ["statement_id", "reason"] or (frame == "").any().any():
         raise AuditDataError(f"{path}: needs the columns statement_id and reason, all filled.")
     return frame
@@ -256,22 +272,24 @@ def evaluate(
     checks: pd.DataFrame,
     tables: Mapping[str, pd.DataFrame] | None = None,
     *,
-    path: Path = CHECKS_FILE,
+    path: Path | None = None,
 ) -> pd.DataFrame:
     """Judge every row of ``checks`` (as :func:`read_checks` returns them) and return the
     tidy result table (:data:`COLUMNS`), one row per check in the file's order.
 
     ``tables`` replaces the digitised tables (tests use small hand-made ones); by default
-    they are read through :func:`eucluster.data.published.load`. A row that names a missing
-    table, row, column or function stops with an :class:`AuditDataError` naming the file,
-    the line and the check.
+    they are the tables of ``data/published``, read through :func:`eucluster.data.load`. A row
+    that names a missing table, row, column or function stops with an :class:`AuditDataError`
+    naming the file (``path``, by default ``data/audit/checks.csv``), the line and the check.
     """
+    if path is None:
+        path = data.resource(CHECKS_TABLE).path
     evaluator = Evaluator(_source(tables), {**BUILTINS, **special.FUNCTIONS})
     results = []
     for number, row in enumerate(checks.itertuples(index=False), start=2):
         try:
             results.append(_judge_row(row, evaluator))
-        except (ExpressionError, published.PublishedDataError, ZeroDivisionError) as exc:
+        except (ExpressionError, data.PublishedDataError, ZeroDivisionError) as exc:
             raise AuditDataError(
                 f"{path}, line {number} (check {row.check_id}): {exc}. Fix the quantity in "
                 "that row (data/audit/README.md describes the expressions) or the table it "
@@ -280,9 +298,19 @@ def evaluate(
     return pd.DataFrame(results, columns=COLUMNS)
 
 
+def published_table(name: str) -> pd.DataFrame:
+    """A digitised table of ``data/published`` by name: the only tables a quantity may name."""
+    known = data.tables("published")
+    if name not in known:
+        raise ExpressionError(
+            f"no table named {name!r} in data/published. Known tables: {', '.join(sorted(known))}"
+        )
+    return data.load(name)
+
+
 def _source(tables: Mapping[str, pd.DataFrame] | None) -> TableSource:
     if tables is None:
-        return published.load
+        return published_table
 
     def lookup(name: str) -> pd.DataFrame:
         if name not in tables:

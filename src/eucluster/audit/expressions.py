@@ -5,7 +5,7 @@ by Python's ``eval``. An expression may use
 
 * numbers and quoted strings;
 * the name of a digitised table (``eccp_table1``, ``text_figures``, ...; any table of
-  ``data/published``), read through :func:`eucluster.data.published.load`;
+  ``data/published``), read through :func:`eucluster.data.load`;
 * ``table["key"]``: the row whose first column (the table's key) is ``key``;
   ``row(table, column=value, ...)``: the one row with those values, for tables keyed by
   several columns (``landscape_figures`` by figure and document);

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from eucluster import data
 from eucluster.audit.engine import RELATIVE_CAP, VERDICTS
 from eucluster.audit.presentation import document_group
-from eucluster.data import published
 from eucluster.report.key_figures import Figure, computed, quoted
 
 _CHECKS = "checks"
@@ -69,8 +69,8 @@ def verdict_figures(results: pd.DataFrame, set_aside: pd.DataFrame) -> list[Figu
 
 def group_figures() -> list[Figure]:
     """The group sizes behind the percentage checks, quoted from the documents."""
-    regions = published.load("text_figures").set_index("statement_id")["value"]
-    labels = published.load("eu4d_membership").set_index("statistic_id")["value"]
+    regions = data.load("text_figures").set_index("statement_id")["value"]
+    labels = data.load("eu4d_membership").set_index("statistic_id")["value"]
     return [
         quoted(figure_id, int(value), unit=unit, table=table, fmt="{:d}")
         for figure_id, value, unit, table in (
@@ -163,7 +163,7 @@ def silver_figures(results: pd.DataFrame) -> list[Figure]:
             "the silver counts of Tables 3/4 and Annex 1 no longer differ by one "
             "constant amount: rewrite the chapter's sentence about them"
         )
-    silver_group = published.load("eu4d_membership").set_index("statistic_id")["value"]
+    silver_group = data.load("eu4d_membership").set_index("statistic_id")["value"]
     return [
         _count(
             "audit.eu4d.silver_annex_differs",

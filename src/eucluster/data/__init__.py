@@ -4,12 +4,15 @@
 >>> sbs = data.load("sbs_r_nuts06_r2")      # external dataset: verified, tidy, cached
 >>> table1 = data.load("eccp_table1")       # a table digitised from a document
 >>> divisions = data.load("nace_r2_divisions")  # a reference classification
+>>> checks = data.load("audit_checks")      # the audit's checks, one row per check
 >>> data.status()                            # what is there, what is missing, what is broken
 
 The modules: ``registry/`` (one entry per source file, by source family), ``readers/`` and
 ``eurostat`` (file formats), ``schemas`` (the pandera schemas of the tidy frames), ``io``
-(strict cell conversion), ``errors``, ``config`` (where files are), ``published`` (the
-project's own frictionless table packages) and ``door`` (find, verify, read, cache, fetch).
+(strict cell conversion), ``errors``, ``config`` (where files are), ``published`` (the door's
+internal reader of the project's own frictionless table packages: ``data/published``,
+``data/reference``, ``data/audit``) and ``door`` (find, verify, read, cache, fetch). Only this
+package reads data files; everything else calls :func:`load` or :func:`resource`.
 See ``docs/data.md`` for the datasets, the data folder, the cache and the errors.
 """
 
@@ -26,6 +29,7 @@ from eucluster.data.door import (
     resource,
     sha256,
     status,
+    tables,
 )
 from eucluster.data.errors import (
     AmbiguousNameError,
@@ -41,11 +45,17 @@ from eucluster.data.errors import (
     UnknownNutsCodeError,
     ValidationError,
 )
-from eucluster.data.published import PublishedDataError
+from eucluster.data.published import (
+    DOCUMENTS,
+    PublishedDataError,
+    Resource,
+    eccp_ecosystem_tables,
+)
 from eucluster.data.registry import DATASETS, Dataset
 
 __all__ = [
     "DATASETS",
+    "DOCUMENTS",
     "AmbiguousNameError",
     "ChecksumError",
     "ColumnError",
@@ -57,6 +67,7 @@ __all__ = [
     "FormatError",
     "MissingFileError",
     "PublishedDataError",
+    "Resource",
     "UnknownDatasetError",
     "UnknownNutsCodeError",
     "ValidationError",
@@ -65,6 +76,7 @@ __all__ = [
     "data_dir",
     "dataset",
     "datasets",
+    "eccp_ecosystem_tables",
     "fetch",
     "fetch_latest",
     "load",
@@ -73,4 +85,5 @@ __all__ = [
     "resource",
     "sha256",
     "status",
+    "tables",
 ]

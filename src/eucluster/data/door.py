@@ -1,8 +1,10 @@
 """The data door: one ``load(name)`` for every table the book reads.
 
 A name is either a registered external dataset (the registry), a table digitised from the
-documents (``data/published``) or a reference classification (``data/reference``); a name used
-twice is an error, so a name always means one table. For the project's own tables ``load``
+documents (``data/published``), a reference classification (``data/reference``) or one of the
+audit's tables of checks (``data/audit``); a name used twice is an error, so a name always means
+one table. No module outside this package reads a data file itself (``tests/test_architecture``
+enforces it), so every table is checked the same way. For the project's own tables ``load``
 returns the frame checked against its ``datapackage.json`` schema. For an external dataset it
 
 1. finds the file in the data folders (``config.search_dirs``),
@@ -152,15 +154,29 @@ def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+#: The project's own table packages: kind -> folder under ``data/`` of the checkout.
+TABLE_KINDS = ("published", "reference", "audit")
+
+
 def table_folders() -> dict[str, Path]:
-    """The project's own table packages by kind: ``published`` and ``reference``.
+    """The project's own table packages by kind: ``published`` (the documents' tables),
+    ``reference`` (classifications) and ``audit`` (the audit's checks).
 
     Empty outside a checkout: there only the external datasets can be loaded.
     """
     root = paths.find_project_root()
     if root is None:
         return {}
-    return {"published": root / "data" / "published", "reference": root / "data" / "reference"}
+    return {kind: root / "data" / kind for kind in TABLE_KINDS}
+
+
+def tables(kind: str) -> list[str]:
+    """Names of the project's own tables of one kind (see :data:`TABLE_KINDS`), in the order of
+    its ``datapackage.json``; what the book counts when it says how many tables it digitised."""
+    if kind not in TABLE_KINDS:
+        raise ValueError(f"unknown table kind {kind!r}; use one of {', '.join(TABLE_KINDS)}")
+    folder = table_folders().get(kind)
+    return list(published.package(folder)) if folder is not None else []
 
 
 def homes(name: str) -> list[str]:
@@ -173,8 +189,8 @@ def homes(name: str) -> list[str]:
 
 
 def catalogue() -> dict[str, str]:
-    """Every name :func:`load` accepts and where it comes from (``dataset``, ``published`` or
-    ``reference``). AmbiguousNameError when a name is defined twice."""
+    """Every name :func:`load` accepts and where it comes from (``dataset``, ``published``,
+    ``reference`` or ``audit``). AmbiguousNameError when a name is defined twice."""
     names = {name: ["dataset"] for name in DATASETS}
     for kind, folder in table_folders().items():
         for name in published.package(folder):
@@ -191,7 +207,7 @@ def _ambiguous(name: str, found: list[str]) -> AmbiguousNameError:
         f"is defined {len(found)} times ({', '.join(found)}), so `load({name!r})` could mean "
         "different tables.",
         "Rename one of them: the registry entry in src/eucluster/data/registry/ or the "
-        "resource in data/published or data/reference datapackage.json.",
+        "resource in data/published, data/reference or data/audit datapackage.json.",
     )
 
 
@@ -207,8 +223,8 @@ def _home(name: str) -> str:
         tables = ", ".join(n for n, kind in known.items() if kind != "dataset")
         raise UnknownDatasetError(
             f"dataset {name!r}",
-            "is neither a registered dataset nor a table of data/published or data/reference."
-            + hint,
+            "is neither a registered dataset nor a table of data/published, data/reference or "
+            "data/audit." + hint,
             f"Use a dataset: {', '.join(DATASETS)} (see `eucluster data status`); or a table: "
             f"{tables or '(none: no checkout found, see eucluster.paths)'}.",
         )
@@ -216,22 +232,22 @@ def _home(name: str) -> str:
 
 
 def resource(name: str) -> published.Resource:
-    """Source, units and field schema of one of the project's own tables (published or
-    reference); UnknownDatasetError for a name that is not one of them."""
+    """Source, units and field schema of one of the project's own tables (published, reference
+    or audit); UnknownDatasetError for a name that is not one of them."""
     kind = _home(name)
     if kind == "dataset":
         raise UnknownDatasetError(
             f"table {name!r}",
-            "is an external dataset, not a table of data/published or data/reference.",
+            "is an external dataset, not a table of data/published, data/reference or data/audit.",
             f"Use `eucluster.data.dataset({name!r})` for its registry entry.",
         )
     return published.resource(name, table_folders()[kind])
 
 
 def load(name: str, *, cache: bool = True) -> pd.DataFrame:
-    """The verified, typed frame called ``name``: an external dataset, a digitised table or a
-    reference classification (see the module docstring). ``cache`` concerns external datasets
-    only. Each call returns a fresh frame, so callers may modify it."""
+    """The verified, typed frame called ``name``: an external dataset, a digitised table, a
+    reference classification or an audit table (see the module docstring). ``cache`` concerns
+    external datasets only. Each call returns a fresh frame, so callers may modify it."""
     kind = _home(name)
     if kind == "dataset":
         return load_dataset(name, cache=cache)

@@ -1,14 +1,18 @@
-"""The project's own tables: the documents' tables digitised in ``data/published`` and the
-reference classifications in ``data/reference`` (NACE Rev. 2, the industrial ecosystems).
+"""The door's internal reader of the project's own tables: the documents' tables digitised in
+``data/published``, the reference classifications in ``data/reference`` (NACE Rev. 2, the
+industrial ecosystems) and the audit's checks in ``data/audit``.
 
 Each folder is a frictionless data package: ``datapackage.json`` is the single description of
 each table, with its source (document, section, table number), units and a field schema. The
 loader turns that schema into a pandera schema, so a mistyped number, a renamed column or a
 duplicated row in a CSV stops the book with a message naming the file, the problem and the fix.
 
-Chapters and modules read these tables through the one door, :func:`eucluster.data.load`;
-:func:`load` and :func:`resource` here are the package-level functions it uses, and stay
-public for code that wants a table of a given folder (tests use temporary packages).
+Nothing outside :mod:`eucluster.data` imports this module (``tests/test_architecture`` enforces
+it): chapters and modules read every table through the one door, :func:`eucluster.data.load`
+and :func:`eucluster.data.resource`, which find the folder by the table's name. :func:`load`
+and :func:`resource` here take the folder explicitly, which the door and the tests of this
+reader (on temporary packages) need. The few facts about the documents that are not tables
+(:data:`DOCUMENTS`, :func:`eccp_ecosystem_tables`) are re-exported by :mod:`eucluster.data`.
 """
 
 from __future__ import annotations

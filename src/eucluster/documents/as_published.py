@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import organisations
 from eucluster.report.key_figures import Figure, quoted
 
@@ -68,7 +68,7 @@ def eccp_table1() -> ShownTable:
     The paper's main finding rests on these six averages, so each is quoted as a key figure
     (``published.table1.<row>.<group>``) for the prose to cite.
     """
-    table = published.load("eccp_table1")
+    table = data.load("eccp_table1")
     by_indicator = table.set_index("indicator")
     figures = [
         quoted(
@@ -92,7 +92,7 @@ def label_group_figures() -> list[Figure]:
     Counts of services are not comparable across groups of different size; stating the sizes
     tells a reader why the chapter turns counts into shares.
     """
-    source = published.resource("eu4d_membership").citation
+    source = data.resource("eu4d_membership").citation
     return [
         Figure(f"published.eu4d.{label}.count", size, "organisations", source=source, fmt="{:d}")
         for label, size in organisations.label_group_sizes().items()
@@ -108,7 +108,7 @@ def service_shares() -> pd.DataFrame:
     sizes = organisations.label_group_sizes()
     return pd.concat(
         [
-            organisations.label_shares(published.load(name), sizes).assign(kind=kind)
+            organisations.label_shares(data.load(name), sizes).assign(kind=kind)
             for name, kind in EU4D_SERVICE_TABLES.items()
         ]
     )
@@ -116,7 +116,7 @@ def service_shares() -> pd.DataFrame:
 
 def top_organisations() -> pd.DataFrame:
     """Document 002's Table 5 with readable headings, in the published order."""
-    return published.load("eu4d_table5").rename(columns=TOP_ORGANISATION_HEADINGS)
+    return data.load("eu4d_table5").rename(columns=TOP_ORGANISATION_HEADINGS)
 
 
 def interreg_actions() -> ShownTable:
@@ -125,7 +125,7 @@ def interreg_actions() -> ShownTable:
     The table lists actions one by one; counting them per policy area shows what the brief
     weighs. A line of action the source does not make legible is named as such, not dropped.
     """
-    actions = published.load("interreg_table1")
+    actions = data.load("interreg_table1")
     counts = (
         actions.fillna({"line_of_action": "(not legible in the source)"})
         .groupby(["line_of_action", "policy_area"], sort=False)
@@ -138,7 +138,7 @@ def interreg_actions() -> ShownTable:
         "published.interreg.actions.count",
         len(actions),
         "actions",
-        source=published.resource("interreg_table1").citation,
+        source=data.resource("interreg_table1").citation,
         fmt="{:d}",
     )
     return ShownTable(counts, [total])

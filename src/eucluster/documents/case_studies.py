@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.report.key_figures import Figure, computed
 
 TABLE = "eu4d_case_studies"
@@ -106,7 +106,7 @@ def funding_sources(cases: pd.DataFrame) -> pd.DataFrame:
 
 def case_profiles() -> CaseProfiles:
     """Coverage and funding sources of every profile, with the counts the chapter states."""
-    cases = published.load(TABLE)
+    cases = data.load(TABLE)
     coverage = case_coverage(cases)
     funding = funding_sources(cases)
     named = (

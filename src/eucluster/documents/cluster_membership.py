@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents.leading_organisations import MEMBER_TYPES
 from eucluster.report.key_figures import Figure, computed, quoted
 
@@ -111,7 +111,7 @@ def cluster_membership(pooled: dict[str, float], gold_size: int) -> ClusterMembe
         raise ValueError(
             f"pooled shares must be for {list(MEMBER_TYPES.values())}, got {list(pooled)}"
         )
-    statistics = published.load(TABLE).set_index("statistic_id")["value"]
+    statistics = data.load(TABLE).set_index("statistic_id")["value"]
     classes = size_classes(statistics)
     figures = [
         *[

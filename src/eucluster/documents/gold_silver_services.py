@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster import parameters
-from eucluster.data import published
+from eucluster import data, parameters
 from eucluster.documents import organisations
 from eucluster.report.key_figures import Figure, computed, quoted
 
@@ -82,7 +81,7 @@ def labelled_services() -> pd.DataFrame:
     """Tables 3 and 4 stacked, with a ``kind`` column, without the catch-all 'Other services'
     (a residual category whose members differ from row to row cannot be compared)."""
     services = pd.concat(
-        [published.load(table).assign(kind=kind) for table, kind in SERVICE_KINDS.items()],
+        [data.load(table).assign(kind=kind) for table, kind in SERVICE_KINDS.items()],
         ignore_index=True,
     )
     return services[services["service"] != "Other services"].reset_index(drop=True)
@@ -309,7 +308,7 @@ def annex_figures(services: pd.DataFrame, annex: pd.DataFrame) -> list[Figure]:
 def services_per_organisation(services: pd.DataFrame, sizes: dict[str, int]) -> pd.DataFrame:
     """Average number of services per organisation, by kind: gold and silver from Tables 3-4,
     silver also from Annex 1's totals (its gold totals equal the tables')."""
-    annex_totals = published.load("eu4d_annex1_totals").set_index("service")
+    annex_totals = data.load("eu4d_annex1_totals").set_index("service")
     kinds = list(SERVICE_KINDS.values())
     by_kind = services.groupby("kind")[["gold", "silver"]].sum().loc[kinds]
     return pd.DataFrame(

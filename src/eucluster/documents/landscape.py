@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.report.key_figures import Figure, computed
 
 #: The headline figures the recommendations chapter states: (figure_id, document, format).
@@ -55,7 +55,7 @@ class HeadlineBox:
 
 def landscape_table() -> pd.DataFrame:
     """Every headline figure as printed, with the document and lines it is quoted from."""
-    landscape = published.load("landscape_figures")
+    landscape = data.load("landscape_figures")
     shown = landscape.assign(where=lambda d: "doc. " + d["document"] + ", lines " + d["lines"])
     return shown[["description", "value", "unit", "where"]].rename(
         columns={"description": "Figure", "value": "Value", "unit": "Unit", "where": "Source"}
@@ -69,7 +69,7 @@ def headline_box(chosen: list[tuple[str, str, str]] = HEADLINE_FIGURES) -> Headl
     Ids are ``recommendations.landscape.<figure_id>.doc<document>``: the same quantity quoted
     by both documents stays two figures, because the two editions disagree.
     """
-    rows = published.load("landscape_figures").set_index(["figure_id", "document"])
+    rows = data.load("landscape_figures").set_index(["figure_id", "document"])
     lines, figures = [], []
     for figure_id, document, fmt in chosen:
         row = rows.loc[(figure_id, document)]

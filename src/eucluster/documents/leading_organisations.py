@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.report.key_figures import Figure, computed, quoted
 
 TABLE = "eu4d_table5"
@@ -65,7 +65,7 @@ def pooled_composition(top10: pd.DataFrame) -> dict[str, float]:
 
 def leading_organisations() -> LeadingOrganisations:
     """Profiles of the ten organisations of Table 5, with the figures the chapter states."""
-    printed = published.load(TABLE)
+    printed = data.load(TABLE)
     table = printed.assign(
         name=printed["organisation"].replace(SHORT_NAMES),
         members=printed[list(MEMBER_TYPES)].sum(axis=1),

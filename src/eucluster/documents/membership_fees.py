@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import case_studies
 from eucluster.report.key_figures import Figure, computed, quoted
 
@@ -64,8 +64,8 @@ def fee_labels(fees: pd.DataFrame) -> pd.Series:
 def membership_fees(dkk_per_eur: float = PRINTED_DKK_PER_EUR) -> MembershipFees:
     """The printed fees in euro, named as in the case profiles, with the figures the chapter
     states: the rate used, DigitalLead's firm rates and Bron Innovation's two flat fees."""
-    cases = published.load(case_studies.TABLE)[["organisation", "short_name"]]
-    fees = fees_in_euro(published.load(TABLE), {"DKK": dkk_per_eur})
+    cases = data.load(case_studies.TABLE)[["organisation", "short_name"]]
+    fees = fees_in_euro(data.load(TABLE), {"DKK": dkk_per_eur})
     fees = fees.merge(cases, on="organisation", how="left")
     fees["row"] = fee_labels(fees)
     fees["basis"] = fees["converted"].map({True: "converted at the printed rate", False: "printed"})

@@ -90,9 +90,9 @@ def label_group_sizes() -> dict[str, int]:
     They are the denominators of every share by label; reading them from
     ``eu4d_membership.csv`` keeps the source (002, section 3, line 946) attached.
     """
-    from eucluster.data import published
+    from eucluster import data
 
-    membership = published.load("eu4d_membership").set_index("statistic_id")
+    membership = data.load("eu4d_membership").set_index("statistic_id")
     return {label: int(membership.loc[f"dih_{label}", "value"]) for label in LABELS}
 
 
@@ -172,14 +172,14 @@ def annex_counts() -> pd.DataFrame:
     The annex was retrieved two months before the tables and its silver counts are lower in
     twelve services; rerunning a comparison on both shows whether a conclusion hangs on them.
     """
-    from eucluster.data import published
+    from eucluster import data
 
-    annex = published.load("eu4d_annex1_totals")
+    annex = data.load("eu4d_annex1_totals")
     annex = annex[~annex["service"].str.startswith("Number of")]
     names = {
         s.casefold(): s
         for table in ("eu4d_table3", "eu4d_table4")
-        for s in published.load(table)["service"]
+        for s in data.load(table)["service"]
     }
     service = annex["service"].str.casefold().map(names)
     if service.isna().any():

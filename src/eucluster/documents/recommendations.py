@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.documents import organisations
 from eucluster.report.key_figures import Figure, computed
 
@@ -167,7 +167,7 @@ class Crosswalk:
                     "Group": SOURCE_GROUPS[key],
                     "Document": key[0],
                     "Items": count,
-                    "Where": published.DOCUMENTS[key[0]][1].split(":")[0],
+                    "Where": data.DOCUMENTS[key[0]][1].split(":")[0],
                 }
                 for key, count in self.group_counts.items()
             ]
@@ -188,11 +188,11 @@ def load_crosswalk() -> Crosswalk:
     Checking on every load (:func:`check_crosswalk`) means the chapter cannot state counts of
     a cross-walk that has lost an item.
     """
-    items = published.load("policy_items")
-    themes = published.load("policy_themes")
-    links = published.load("policy_item_themes")
+    items = data.load("policy_items")
+    themes = data.load("policy_themes")
+    links = data.load("policy_item_themes")
     group_counts = check_crosswalk(items, themes, links)
-    source = published.resource("policy_items").citation
+    source = data.resource("policy_items").citation
     figures = [
         computed(
             "recommendations.items.count",
@@ -362,9 +362,7 @@ def evidence_figures() -> list[Figure]:
     """
     sizes = organisations.label_group_sizes()
     labelled = sizes["gold"] + sizes["silver"]
-    tables = {
-        name: published.load(name).set_index("service") for name in ("eu4d_table3", "eu4d_table4")
-    }
+    tables = {name: data.load(name).set_index("service") for name in ("eu4d_table3", "eu4d_table4")}
     figures = [
         computed(
             f"recommendations.evidence.{figure_id}",
@@ -376,8 +374,8 @@ def evidence_figures() -> list[Figure]:
         )
         for figure_id, (table, service) in EVIDENCE_SERVICES.items()
     ]
-    membership = published.load("eu4d_membership").set_index("statistic_id")["value"]
-    source = published.resource("eu4d_membership").citation
+    membership = data.load("eu4d_membership").set_index("statistic_id")["value"]
+    source = data.resource("eu4d_membership").citation
     for figure_id, statistic_id, unit in [
         ("sme_share", "eccp_members_sme_share", "% of members"),
         ("staff_small", "eccp_staff_1_5_share", "% of cluster organisations"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 from eucluster import data
-from eucluster.data import published
 from eucluster.documents.as_published import ShownTable
 from eucluster.report.key_figures import Figure, computed
 
@@ -35,12 +34,12 @@ def source_documents() -> ShownTable:
     table = pd.DataFrame(
         [
             {"No.": number, "Document": title, "Cited as": f"{{cite:t}}`{key}`"}
-            for number, (key, title) in published.DOCUMENTS.items()
+            for number, (key, title) in data.DOCUMENTS.items()
         ]
     )
     count = computed(
         "intro.published_tables.count",
-        len(published.package()),
+        len(data.tables("published")),
         unit="tables",
         definition="Tables digitised from the five documents, as listed in "
         "data/published/datapackage.json",

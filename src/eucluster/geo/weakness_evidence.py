@@ -16,7 +16,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.data import published
 from eucluster.data.errors import EmptySelectionError
 from eucluster.geo import weakness
 from eucluster.geo.nuts import recode
@@ -112,7 +111,7 @@ def study_labels(period: tuple[int, int] = weakness.POLICY_PERIOD) -> Evidence:
 
 def eccp_counts() -> dict[str, int]:
     """The ECCP paper's weak, non-weak and total region counts, as digitised."""
-    paper = published.load("text_figures").set_index("statement_id")["value"]
+    paper = data.load("text_figures").set_index("statement_id")["value"]
     return {key: int(paper[statement]) for key, statement in ECCP_FIGURES.items()}
 
 
@@ -120,7 +119,7 @@ def eccp_comparison(labels: pd.DataFrame, period=weakness.POLICY_PERIOD) -> Evid
     """The paper's counts beside the rule on the 2026 release (``labels``) and on the release
     the Commission used (V2019, NUTS 2016): ``regions, weak, non-weak, total, weak share``."""
     eccp = eccp_counts()
-    source = f"{published.resource('text_figures').citation}; {ECCP_SECTION}"
+    source = f"{data.resource('text_figures').citation}; {ECCP_SECTION}"
     vintage = weakness.from_vintage("V2019", period)
     span = f"{period[0]}-{period[1]}"
     rows = [

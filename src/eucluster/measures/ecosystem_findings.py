@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.measures import ecosystems, node_tables, weak_gap
 from eucluster.measures import specialisation as sp
 from eucluster.measures.node_findings import Section
@@ -108,7 +108,7 @@ def means_table(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
     """Mean number of ecosystem nodes per region by group, published (the paper's text) and
     recomputed."""
     means = node_tables.ecosystem_means(found, weak)
-    text = published.load("text_figures").set_index("statement_id")["value"]
+    text = data.load("text_figures").set_index("statement_id")["value"]
     return pd.DataFrame(
         [
             {

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from eucluster.data import published
+from eucluster import data
 from eucluster.geo import weakness
 from eucluster.measures import specialisation as sp
 from eucluster.measures import weak_gap
@@ -48,7 +48,7 @@ def setting(comparison: NodeComparison) -> list[Figure]:
     run: year, divisions, regions, countries, denominator and benchmark."""
     chosen = comparison.run.parameters
     employment = comparison.run.employment
-    paper = published.load("text_figures").set_index("statement_id")["value"]
+    paper = data.load("text_figures").set_index("statement_id")["value"]
     return [
         computed(
             "nodes.rule.lq_threshold",
@@ -360,7 +360,7 @@ def _test_figures(kind: str, row: pd.Series, chosen: NodeParameters) -> list[Fig
 def organisation_rows() -> pd.DataFrame:
     """The rows of the published Table 1 on active cluster organisations, which no public
     source lets the project recompute (organisations have no location in the data)."""
-    paper = published.load("eccp_table1")
+    paper = data.load("eccp_table1")
     rows = paper[paper["indicator"].str.contains("Cluster Organisations")]
     return rows.rename(
         columns={"indicator": "Average per region", "weak": "Weak", "non_weak": "Non-weak"}

@@ -35,7 +35,6 @@ import numpy as np
 import pandas as pd
 
 from eucluster import data, parameters
-from eucluster.data import published
 from eucluster.geo import weakness
 from eucluster.geo.regions import EU27
 from eucluster.measures import ecosystems, sbs_employment
@@ -253,7 +252,7 @@ def table1(counts: pd.DataFrame, weak: pd.Series) -> pd.DataFrame:
     """Table 1 recomputed beside the published rows: one row per node kind with the recomputed
     and published means per group and the deviation (recomputed - published)."""
     means = group_means(counts[list(sp.NODE_KINDS)], weak)
-    paper = published.load("eccp_table1").set_index("indicator")
+    paper = data.load("eccp_table1").set_index("indicator")
     rows = paper.loc[[TABLE1_ROWS[k] for k in sp.NODE_KINDS], ["weak", "non_weak"]]
     rows.index = list(sp.NODE_KINDS)
     result = means.join(rows.add_prefix("published_"))
@@ -332,7 +331,7 @@ def ecosystem_tables(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
         long.insert(0, "node_type", node_type)
         frames.append(long)
     recomputed = pd.concat(frames, ignore_index=True)
-    paper = published.eccp_ecosystem_tables()
+    paper = data.eccp_ecosystem_tables()
     paper = paper[paper["measure"] == "regions_pct"]
     merged = paper.merge(recomputed, on=["node_type", "ecosystem_id", "group"], how="left")
     merged["difference"] = merged["recomputed_pct"] - merged["published_pct"]

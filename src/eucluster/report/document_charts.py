@@ -25,7 +25,7 @@ LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
 def ecosystem_heatmaps(ecosystem_tables: pd.DataFrame) -> alt.VConcatChart:
     """ECCP Tables 2 and 3 as two heatmaps on one colour scale, regional-relevant on top.
 
-    ``ecosystem_tables`` is :func:`eucluster.data.published.eccp_ecosystem_tables`. One shared
+    ``ecosystem_tables`` is :func:`eucluster.data.eccp_ecosystem_tables`. One shared
     scale lets a reader compare a percentage in one table with one in the other.
     """
     column_order = [

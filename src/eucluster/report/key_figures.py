@@ -94,9 +94,9 @@ def computed(
 def quoted(figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}") -> Figure:
     """A number read from the digitised table ``table``, citing its document, section and
     table (the table's ``citation`` in ``data/published/datapackage.json``)."""
-    from eucluster.data import published  # lazy: pandas and pandera only when quoting
+    from eucluster import data  # lazy: pandas and pandera only when quoting
 
-    return Figure(figure_id, value, unit, source=published.resource(table).citation, fmt=fmt)
+    return Figure(figure_id, value, unit, source=data.resource(table).citation, fmt=fmt)
 
 
 def _plain(value: Any) -> float | int | str:
@@ -185,13 +185,11 @@ class KeyFigures:
         self, figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}"
     ) -> Any:
         """Publish a number read from the digitised table ``table`` (a
-        :func:`eucluster.data.published.resource` name), citing that table as its source, so every
+        :func:`eucluster.data.resource` name), citing that table as its source, so every
         chapter cites a quoted number the same way."""
-        from eucluster.data import (
-            published,  # lazy: pandas and pandera only for chapters that quote
-        )
+        from eucluster import data  # lazy: pandas and pandera only for chapters that quote
 
-        source = published.resource(table).citation
+        source = data.resource(table).citation
         return self.publish(figure_id, value, unit=unit, source=source, fmt=fmt)
 
     def _write(self) -> None:
