@@ -23,8 +23,8 @@
 from myst_nb import glue
 
 from eucluster import audit
+from eucluster.key_figures import KeyFigures
 from eucluster.report import charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

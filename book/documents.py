@@ -23,8 +23,8 @@ from myst_nb import glue
 
 from eucluster import data
 from eucluster.documents import as_published, landscape
+from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, document_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

@@ -37,9 +37,9 @@ grid_share = [0.005, 0.01, 0.02, 0.05]
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
+from eucluster.key_figures import KeyFigures
 from eucluster.measures import ecosystem_findings, ecosystems, node_tables
 from eucluster.report import charts, node_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

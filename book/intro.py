@@ -20,7 +20,7 @@
 
 # %% tags=["remove-cell"]
 from eucluster.documents import sources
-from eucluster.report.key_figures import KeyFigures
+from eucluster.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 figures = KeyFigures("intro")

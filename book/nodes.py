@@ -35,9 +35,9 @@ denominator = "sbs"
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
+from eucluster.key_figures import KeyFigures
 from eucluster.measures import node_findings, node_tables
 from eucluster.report import charts, node_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

@@ -35,8 +35,8 @@ from eucluster.documents import (
     leading_organisations,
     membership_fees,
 )
+from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, organisation_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 # %% [markdown]

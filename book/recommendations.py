@@ -25,8 +25,8 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 from eucluster.documents import landscape, recommendations
+from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, document_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

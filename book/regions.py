@@ -23,8 +23,8 @@
 from myst_nb import glue
 
 from eucluster.geo import weakness_evidence as evidence
+from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, region_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

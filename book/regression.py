@@ -36,11 +36,11 @@ suppressed = "bound"  # confidential SBS cells: bound or exclude
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
+from eucluster.key_figures import KeyFigures
 from eucluster.measures import strength
 from eucluster.models import estimation, prosperity, regression_data, spatial
 from eucluster.models.specification_curve import main_choice, strength_curve
 from eucluster.report import charts, regression_charts
-from eucluster.report.key_figures import KeyFigures
 from eucluster.report.tables import show_table
 
 charts.use_theme()

@@ -32,7 +32,7 @@ def chapters() -> list[Path]:
 
 
 def report_cell(chapter: str) -> nbformat.NotebookNode:
-    source = f"from eucluster.report.key_figures import report\nprint(report({chapter!r}))"
+    source = f"from eucluster.key_figures import report\nprint(report({chapter!r}))"
     cell = nbformat.v4.new_code_cell(source)
     reference = REFERENCES / f"{chapter}.txt"
     if not reference.exists():
@@ -64,7 +64,7 @@ def prepare() -> None:
 
 
 def record() -> None:
-    from eucluster.report.key_figures import report
+    from eucluster.key_figures import report
 
     REFERENCES.mkdir(parents=True, exist_ok=True)
     for path in chapters():

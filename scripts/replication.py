@@ -82,7 +82,7 @@ def calls(source: str, names: dict[str, str]) -> list[str]:
             found.append(f"{names[func.value.id]}.{func.attr}")
     skip = (
         "eucluster.report.tables",
-        "eucluster.report.key_figures",
+        "eucluster.key_figures",
         "eucluster.report.charts.use_theme",
     )
     return sorted({f for f in found if not f.startswith(skip)})

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from eucluster.report import key_figures
+from eucluster import key_figures
 
 
 @pytest.fixture

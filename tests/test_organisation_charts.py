@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from eucluster import key_figures
 from eucluster.documents import (
     case_studies,
     cluster_membership,
@@ -12,7 +13,7 @@ from eucluster.documents import (
     leading_organisations,
     membership_fees,
 )
-from eucluster.report import charts, key_figures, organisation_charts
+from eucluster.report import charts, organisation_charts
 
 PINNED = Path(__file__).parent / "chapters" / "organisations.txt"
 

@@ -19,7 +19,7 @@ TOY = textwrap.dedent(
         raise ValueError(f"threshold must be positive, got {threshold}")
 
     # %%
-    from eucluster.report.key_figures import KeyFigures
+    from eucluster.key_figures import KeyFigures
 
     figures = KeyFigures("toy", glue=False)
     figures.publish("toy.double", threshold * 2, unit=label, definition="twice the threshold")

@@ -41,7 +41,7 @@ from eucluster.audit.presentation import (
     summary,
     verdict_chart,
 )
-from eucluster.report.key_figures import Figure
+from eucluster.key_figures import Figure
 
 __all__ = [
     "COLUMNS",

@@ -12,7 +12,7 @@ import pandas as pd
 from eucluster import data
 from eucluster.audit.engine import RELATIVE_CAP, VERDICTS
 from eucluster.audit.presentation import document_group
-from eucluster.report.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Figure, computed, quoted
 
 _CHECKS = "checks"
 

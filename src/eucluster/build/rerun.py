@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from eucluster.build.chapters import chapter_notebook
+from eucluster.key_figures import chapter_file
 from eucluster.paths import BUILD_DIR, PROJECT_ROOT
-from eucluster.report.key_figures import chapter_file
 
 BOOK_DIR = PROJECT_ROOT / "book"
 RERUN_DIR = BUILD_DIR / "rerun"

@@ -33,7 +33,7 @@ def _write_vega_bundle(app) -> None:
 def _merge_key_figures(app, exception) -> None:
     if exception is not None:
         return
-    from eucluster.report import key_figures
+    from eucluster import key_figures
 
     if (key_figures.registry_dir() / "key-figures").exists():
         built = {Path(name).name for name in app.env.found_docs}

@@ -3,7 +3,7 @@
 The chapter that presents the five documents shows their tables before any test or
 recomputation, so that a reader sees what each document claims. Every function here reads a
 digitised table (``data/published/``), gives it the column headings a reader needs, and
-returns, beside the table, the :class:`~eucluster.report.key_figures.Figure` records of the
+returns, beside the table, the :class:`~eucluster.key_figures.Figure` records of the
 numbers the chapter's prose quotes from it, each citing the document, section and table.
 """
 
@@ -15,7 +15,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents import organisations
-from eucluster.report.key_figures import Figure, quoted
+from eucluster.key_figures import Figure, quoted
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents.leading_organisations import MEMBER_TYPES
-from eucluster.report.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Figure, computed, quoted
 
 TABLE = "eu4d_membership"
 #: The statistics the chapter quotes, with their unit and display format.

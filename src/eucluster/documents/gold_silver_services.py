@@ -16,7 +16,7 @@ import pandas as pd
 
 from eucluster import data, parameters
 from eucluster.documents import organisations
-from eucluster.report.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Figure, computed, quoted
 
 #: Where the group sizes are printed (document 002, section 3).
 MEMBERSHIP_TABLE = "eu4d_membership"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.report.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed
 
 #: The headline figures the recommendations chapter states: (figure_id, document, format).
 HEADLINE_FIGURES = [

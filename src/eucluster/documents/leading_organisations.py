@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.report.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Figure, computed, quoted
 
 TABLE = "eu4d_table5"
 #: Table 5's member-type columns and the words the book uses for them.

@@ -15,7 +15,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents import case_studies
-from eucluster.report.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Figure, computed, quoted
 
 TABLE = "eu4d_membership_fees"
 #: The exchange rate document 002 prints beside DigitalLead's 11-20 employee band (line 1136).

@@ -18,7 +18,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents import organisations
-from eucluster.report.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed
 
 #: What the issue asks the cross-walk to hold: (document, kind) -> number of items.
 EXPECTED_ITEMS = {

@@ -12,7 +12,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents.as_published import ShownTable
-from eucluster.report.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed
 
 #: The datasets the introduction lists: the ones most chapters rest on.
 MAIN_DATASETS = (

@@ -4,7 +4,7 @@
 is: how the regions spread around the thresholds, how the count compares with the ECCP paper's
 and with the release the Commission used, how much freedom a mixed NUTS 1 / NUTS 2 set leaves,
 which regions change category from year to year, and which data stand behind the labels.
-Each function returns its table together with the :class:`~eucluster.report.key_figures.Figure`
+Each function returns its table together with the :class:`~eucluster.key_figures.Figure`
 records the chapter states, so that the definitions travel with the computation.
 """
 
@@ -20,7 +20,7 @@ from eucluster.data.errors import EmptySelectionError
 from eucluster.geo import weakness
 from eucluster.geo.nuts import recode
 from eucluster.geo.regions import EU27, study_regions
-from eucluster.report.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed
 
 #: Regions within this many points of the 75 % threshold are "near" it.
 NEAR_THRESHOLD = 5.0

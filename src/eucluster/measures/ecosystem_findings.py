@@ -3,7 +3,7 @@
 ``book/ecosystems.py`` recomputes the ECCP paper's Tables 2 and 3 (ecosystem nodes in weak and
 non-weak regions) and asks how firm the paper's weak/non-weak gap is when its choices change.
 Each function here answers one section of that argument with the key-figure records its prose
-cites (:class:`~eucluster.report.key_figures.Figure`) and the frame its table or chart shows;
+cites (:class:`~eucluster.key_figures.Figure`) and the frame its table or chart shows;
 the chapter publishes the records in one call and keeps the question, the prose and the
 pictures.
 """
@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 
 from eucluster import data
+from eucluster.key_figures import Figure, computed
 from eucluster.measures import ecosystems, node_tables, weak_gap
 from eucluster.measures import specialisation as sp
 from eucluster.measures.node_findings import Section
 from eucluster.measures.node_tables import KIND_NAMES, GridParameters, NodeComparison
-from eucluster.report.key_figures import Figure, computed
 
 #: Where the paper's text gives the mean number of ecosystem nodes per region.
 PAPER_MEANS = {

@@ -3,7 +3,7 @@
 ``book/nodes.py`` asks whether weak regions have fewer specialisation nodes than the others
 when the ECCP paper's Table 1 is recomputed from Eurostat. Each function here answers one
 section of that argument: it returns the key-figure records the section's prose cites
-(:class:`~eucluster.report.key_figures.Figure`, with unit, definition or source and display
+(:class:`~eucluster.key_figures.Figure`, with unit, definition or source and display
 format) and, where the section shows a table, the table with the reader's column names. The
 chapter publishes the records in one call and keeps the question, the prose and the pictures.
 """
@@ -16,6 +16,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.geo import weakness
+from eucluster.key_figures import Figure, computed, quoted
 from eucluster.measures import specialisation as sp
 from eucluster.measures import weak_gap
 from eucluster.measures.node_tables import (
@@ -26,7 +27,6 @@ from eucluster.measures.node_tables import (
     table1,
     top_divisions,
 )
-from eucluster.report.key_figures import Figure, computed, quoted
 
 #: How the chapter names each choice of region totals.
 DENOMINATOR_TEXT = {

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from eucluster.key_figures import Figure, computed
 from eucluster.models.estimation import Fit, influence, ols
 from eucluster.models.regression_data import BASE_CONTROLS
-from eucluster.report.key_figures import Figure, computed
 
 #: Labels of the chapter's regressors in tables.
 LABELS = {

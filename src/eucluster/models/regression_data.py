@@ -31,8 +31,8 @@ from eucluster import parameters
 from eucluster.geo import weakness
 from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2, recode
 from eucluster.geo.regions import CAPITAL_REGIONS
+from eucluster.key_figures import Figure, computed
 from eucluster.measures import sbs_employment, strength
-from eucluster.report.key_figures import Figure, computed
 
 WAGES = "V13320"
 

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from eucluster.report.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed
 
 EQUAL_AREA_CRS = 3035
 

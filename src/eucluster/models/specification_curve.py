@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from eucluster.key_figures import Figure, computed
 from eucluster.measures import strength
 from eucluster.models.estimation import ols
 from eucluster.models.regression_data import BASE_CONTROLS, SAMPLES, select_sample
-from eucluster.report.key_figures import Figure, computed
 
 #: Threshold grids of the specification curve, per measure (the middle value is the rule's own).
 THRESHOLD_GRID = {

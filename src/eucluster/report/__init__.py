@@ -1,8 +1,6 @@
-"""What the book shows.
+"""What the book shows (the key figures it states are in :mod:`eucluster.key_figures`, below
+the domain packages, because domain functions return their records).
 
-* :mod:`~eucluster.report.key_figures`: the registry of every number the book states (value,
-  unit, definition or source), glued into the prose; domain functions return
-  :class:`~eucluster.report.key_figures.Figure` records that a chapter publishes in one call;
 * :mod:`~eucluster.report.charts`: the one Altair theme, offline rendering (SVG and PNG via
   vl-convert) and the generic chart builders;
 * ``*_charts`` modules: the chart layouts of one chapter each (documents, regions, nodes,

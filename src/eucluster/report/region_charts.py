@@ -14,8 +14,8 @@ import altair as alt
 import pandas as pd
 
 from eucluster.geo import regions, weakness
+from eucluster.key_figures import Figure, computed
 from eucluster.report import charts
-from eucluster.report.key_figures import Figure, computed
 
 #: lon/lat extent of the map: mainland Europe, Cyprus, Iceland.
 MAP_BOUNDS = (-25.0, 34.0, 35.0, 72.0)

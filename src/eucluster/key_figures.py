@@ -1,5 +1,9 @@
 """The key-figure registry: every number the book states goes through here.
 
+It sits below the domain packages (geo, measures, models, documents, audit), which return
+their results with :class:`Figure` records, and above the data door, whose table citations a
+quoted figure carries.
+
 A chapter creates one :class:`KeyFigures` for itself and calls :meth:`KeyFigures.publish` for
 each number it mentions. Publishing does two things:
 
