@@ -8,7 +8,7 @@ JB := $(VENV)/bin/jupyter-book
 STAMP := $(VENV)/.installed
 export PYTHONHASHSEED := 0
 
-.PHONY: book html pdf test lint unit chapters checks system-deps clean venv chapter-references
+.PHONY: book html pdf test lint unit chapters reruns checks system-deps clean venv chapter-references
 
 book: html pdf  ## Build the HTML (warnings are errors) and the PDF from the real data.
 
@@ -40,7 +40,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff format --check $(LINT_PATHS)
 
 unit: $(STAMP)
-	$(VENV)/bin/pytest -q -m "not build" tests
+	$(VENV)/bin/pytest -q -m "not build and not rerun" tests
+
+reruns: $(STAMP)  ## Every computational chapter re-executed under other parameters.
+	$(VENV)/bin/pytest -q -m rerun tests/test_chapter_reruns.py
 
 chapters: $(STAMP)  ## Every chapter executed under nbval against its stored key figures.
 	$(PY) scripts/chapter_tests.py prepare
@@ -54,7 +57,7 @@ chapter-references: $(STAMP)  ## Re-record the chapters' reference key figures (
 checks: $(STAMP)  ## Checks of the built book: offline HTML in a real browser, PDF content.
 	$(VENV)/bin/pytest -q -m build tests
 
-test: lint unit chapters html pdf checks
+test: lint unit chapters reruns html pdf checks
 
 clean:
 	rm -rf _build

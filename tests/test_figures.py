@@ -29,6 +29,7 @@ def test_publish_records_value_unit_and_definition(build_dir):
         "chapter": "regions",
         "definition": "GDP < 75 %",
         "source": "",
+        "kind": "number",
     }
 
 
@@ -119,3 +120,42 @@ def test_publish_all_publishes_the_records_a_domain_function_returns(build_dir):
     assert "Table 1" in stored["intro.quoted"]["source"]
     with pytest.raises(ValueError, match="definition or a source"):
         registry.publish_all([key_figures.Figure("intro.bare", 1, "regions")])
+
+
+def _gap_claim(gap):
+    return key_figures.claim(
+        "nodes.gap.negative",
+        np.bool_(gap < 0),
+        definition="weak minus non-weak mean is below zero",
+        if_true="weak regions have fewer nodes",
+        if_false="weak regions have at least as many nodes",
+    )
+
+
+def test_a_claim_records_its_truth_and_shows_the_sentence_that_holds(build_dir):
+    registry = key_figures.KeyFigures("nodes", glue=False)
+    assert registry.publish_all([_gap_claim(-0.9)]) == {"nodes.gap.negative": True}
+    record = json.loads((build_dir / "key-figures.json").read_text())["nodes.gap.negative"]
+    assert record["kind"] == "claim" and record["value"] is True
+    assert record["display"] == "weak regions have fewer nodes"
+    assert record["statements"]["false"] == "weak regions have at least as many nodes"
+    assert registry.claims() == {"nodes.gap.negative": True}
+    assert key_figures.report("nodes") == "nodes.gap.negative = claim true"
+
+
+def test_a_false_claim_shows_the_other_sentence(build_dir):
+    registry = key_figures.KeyFigures("nodes", glue=False)
+    assert registry.state(_gap_claim(+0.2)) is False
+    stored = json.loads(key_figures.chapter_file("nodes", build_dir).read_text())
+    assert stored["nodes.gap.negative"]["display"] == "weak regions have at least as many nodes"
+    assert key_figures.claims(stored) == {"nodes.gap.negative": False}
+
+
+def test_a_claim_needs_both_sentences_and_a_boolean_truth(build_dir):
+    registry = key_figures.KeyFigures("nodes", glue=False)
+    with pytest.raises(ValueError, match="both truths"):
+        registry.state(key_figures.Claim("nodes.x", True, "d", "holds", ""))
+    with pytest.raises(ValueError, match="definition"):
+        registry.state(key_figures.Claim("nodes.x", True, "", "a", "b"))
+    with pytest.raises(TypeError, match="bool"):
+        key_figures.claim("nodes.x", 0.3, definition="d", if_true="a", if_false="b")

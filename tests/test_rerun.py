@@ -24,6 +24,17 @@ TOY = textwrap.dedent(
     figures = KeyFigures("toy", glue=False)
     figures.publish("toy.double", threshold * 2, unit=label, definition="twice the threshold")
     figures.publish("toy.fixed", 7, unit=label, definition="does not move", fmt="{:d}")
+    from eucluster.key_figures import claim
+
+    figures.state(
+        claim(
+            "toy.below_two",
+            threshold < 2,
+            definition="threshold below 2",
+            if_true="the threshold is below two",
+            if_false="the threshold is two or more",
+        )
+    )
     """
 )
 
@@ -38,6 +49,12 @@ def toy_book(tmp_path):
     records = {
         "toy.double": {"display": "3.0", "unit": "regions"},
         "toy.fixed": {"display": "7", "unit": "regions"},
+        "toy.below_two": {
+            "display": "the threshold is below two",
+            "unit": "",
+            "kind": "claim",
+            "value": True,
+        },
     }
     (baseline / "key-figures" / "toy.json").write_text(json.dumps(records))
     return {"book_dir": book, "baseline_dir": baseline, "out_dir": tmp_path / "rerun"}
@@ -81,6 +98,19 @@ def test_rerun_reports_the_changed_figure(toy_book):
     assert "1 key figures changed, 1 unchanged" in text
     assert "toy.double" in text and "3.0" in text and "4.0" in text
     assert "toy.fixed" not in text.split("unchanged", 1)[1]
+
+
+def test_rerun_lists_the_claims_that_turned_and_marks_the_notebook(toy_book):
+    import nbformat
+
+    text = rerun.rerun("toy", {"threshold": "2.0"}, **toy_book)
+    assert "claim toy.below_two: true -> false" in text
+    assert "now states: the threshold is two or more" in text
+    notebook = nbformat.read(toy_book["out_dir"] / "toy.ipynb", as_version=4)
+    first = notebook.cells[0]
+    assert "rerun-claims" in first.metadata["tags"] and "toy.below_two" in first.source
+    unchanged = rerun.rerun("toy", {"threshold": "1.0"}, **toy_book)
+    assert "no claim changed its truth (1 claims compared)" in unchanged
 
 
 def test_impossible_value_stops_with_the_chapters_message(toy_book):

@@ -60,15 +60,29 @@ class _Text:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """One published number with what a reader needs to trust it."""
+    """One published number, text or claim with what a reader needs to trust it.
+
+    ``kind`` is ``"number"`` (a computed or quoted number), ``"text"`` (a name, a label) or
+    ``"claim"`` (a qualitative statement: ``value`` is its computed truth, ``display`` the
+    sentence the book shows, ``statements`` the sentences for either truth).
+    """
 
     id: str
-    value: float | int | str
+    value: float | int | str | bool
     display: str
     unit: str
     chapter: str
     definition: str
     source: str
+    kind: str = "number"
+    statements: dict[str, str] | None = None
+
+    def record(self) -> dict[str, Any]:
+        """The JSON record (``statements`` only for claims)."""
+        record = asdict(self)
+        if self.statements is None:
+            del record["statements"]
+        return record
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,34 @@ def quoted(figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,
     from eucluster import data  # lazy: pandas and pandera only when quoting
 
     return Figure(figure_id, value, unit, source=data.resource(table).citation, fmt=fmt)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A qualitative statement a domain function hands to the chapter: its computed truth and
+    the text the book shows in either case.
+
+    Signs, orderings, significance, agreement with a published value, "largest", "no single
+    region": a chapter never types such a statement. It glues ``{glue}`id``` where the
+    statement goes, and the book shows ``if_true`` or ``if_false`` according to ``holds``, so a
+    re-run under other parameters states what its own numbers say. ``definition`` says how the
+    truth is computed (the test, with its threshold).
+    """
+
+    id: str
+    holds: bool
+    definition: str
+    if_true: str
+    if_false: str
+
+
+def claim(claim_id: str, holds: Any, *, definition: str, if_true: str, if_false: str) -> Claim:
+    """A :class:`Claim`; ``holds`` may be a numpy bool (it is turned into ``bool``)."""
+    if hasattr(holds, "item"):
+        holds = holds.item()
+    if not isinstance(holds, bool):
+        raise TypeError(f"claim {claim_id!r}: holds must be a bool, got {holds!r}")
+    return Claim(claim_id, holds, definition, if_true, if_false)
 
 
 def _plain(value: Any) -> float | int | str:
@@ -142,32 +184,72 @@ class KeyFigures:
         ``definition`` says how a computed number is computed; ``source`` cites document,
         section and table for a quoted number. One of them is required.
         """
+        self._check_id(figure_id)
+        if not (definition or source):
+            raise ValueError(f"key figure {figure_id!r} needs a definition or a source")
+        plain = _plain(value)
+        display = fmt.format(plain) if not isinstance(plain, str) else plain
+        kind = "text" if isinstance(plain, str) else "number"
+        self.figures[figure_id] = KeyFigure(
+            figure_id, plain, display, unit, self.chapter, definition, source, kind=kind
+        )
+        self._write()
+        self._glue(figure_id, display)
+        return value
+
+    def _check_id(self, figure_id: str) -> None:
         if not _ID_PATTERN.match(figure_id):
             raise ValueError(
                 f"key-figure id {figure_id!r} must be dotted lower-case words, e.g. "
                 "'regions.weak.count'"
             )
-        if not (definition or source):
-            raise ValueError(f"key figure {figure_id!r} needs a definition or a source")
         if figure_id in self.figures:
             raise ValueError(f"key figure {figure_id!r} is published twice in {self.chapter}")
-        plain = _plain(value)
-        display = fmt.format(plain) if not isinstance(plain, str) else plain
-        self.figures[figure_id] = KeyFigure(
-            figure_id, plain, display, unit, self.chapter, definition, source
-        )
-        self._write()
+
+    def _glue(self, figure_id: str, text: str) -> None:
         if self.glue:
             from myst_nb import glue
 
-            glue(figure_id, _Text(display), display=False)
-        return value
+            glue(figure_id, _Text(text), display=False)
 
-    def publish_all(self, records: Iterable[Figure]) -> dict[str, Any]:
-        """Publish every record a domain function returned; returns ``{id: value}`` so the
-        chapter can assert on what it states."""
+    def state(self, record: Claim) -> bool:
+        """Register a claim, glue the sentence that holds, and return its truth."""
+        self._check_id(record.id)
+        if not record.definition:
+            raise ValueError(f"claim {record.id!r} needs a definition (how its truth is computed)")
+        if not (record.if_true and record.if_false):
+            raise ValueError(
+                f"claim {record.id!r} needs a text for both truths (if_true and if_false): a "
+                "re-run may turn it false, and the book must then say so"
+            )
+        shown = record.if_true if record.holds else record.if_false
+        self.figures[record.id] = KeyFigure(
+            record.id,
+            bool(record.holds),
+            shown,
+            "",
+            self.chapter,
+            record.definition,
+            "",
+            kind="claim",
+            statements={"true": record.if_true, "false": record.if_false},
+        )
+        self._write()
+        self._glue(record.id, shown)
+        return record.holds
+
+    def claims(self) -> dict[str, bool]:
+        """The truth of every claim registered so far (for the chapter's asserting cells)."""
+        return {k: bool(v.value) for k, v in self.figures.items() if v.kind == "claim"}
+
+    def publish_all(self, records: Iterable[Figure | Claim]) -> dict[str, Any]:
+        """Publish every record a domain function returned (numbers and claims); returns
+        ``{id: value}`` (a claim's value is its truth) so the chapter can assert on it."""
         values = {}
         for record in records:
+            if isinstance(record, Claim):
+                values[record.id] = self.state(record)
+                continue
             values[record.id] = self.publish(
                 record.id,
                 record.value,
@@ -199,7 +281,7 @@ class KeyFigures:
     def _write(self) -> None:
         path = chapter_file(self.chapter)
         path.parent.mkdir(parents=True, exist_ok=True)
-        records = {k: asdict(v) for k, v in sorted(self.figures.items())}
+        records = {k: v.record() for k, v in sorted(self.figures.items())}
         _dump(path, records)
         merge(registry_dir())
 
@@ -244,14 +326,26 @@ def load(build_dir: Path | None = None) -> dict[str, dict[str, Any]]:
 
 
 def report(chapter: str, build_dir: Path | None = None) -> str:
-    """The key figures of one chapter as stable text, one ``id = shown value unit`` per line.
+    """The key figures of one chapter as stable text, one ``id = shown value unit`` per line
+    (``id = claim true`` or ``claim false`` for a claim: its truth, not its sentence).
 
-    Chapter tests compare this text with a reviewed reference, so a number that changes in the
-    book fails a test until someone looks at it.
+    Chapter tests compare this text with a reviewed reference, so a number or a conclusion that
+    changes in the book fails a test until someone looks at it.
     """
     path = chapter_file(chapter, build_dir)
     if not path.exists():
         return f"(no key figures recorded for {chapter})"
     records = json.loads(path.read_text(encoding="utf-8"))
-    lines = [f"{fid} = {rec['display']} {rec['unit']}".rstrip() for fid, rec in records.items()]
+    lines = [_report_line(fid, rec) for fid, rec in records.items()]
     return "\n".join(lines) if lines else f"(chapter {chapter} publishes no key figures)"
+
+
+def _report_line(figure_id: str, record: dict[str, Any]) -> str:
+    if record.get("kind") == "claim":
+        return f"{figure_id} = claim {str(record['value']).lower()}"
+    return f"{figure_id} = {record['display']} {record['unit']}".rstrip()
+
+
+def claims(records: dict[str, dict[str, Any]]) -> dict[str, bool]:
+    """The claims among registry records (as read by :func:`load`): id -> truth."""
+    return {k: bool(r["value"]) for k, r in records.items() if r.get("kind") == "claim"}

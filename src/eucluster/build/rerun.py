@@ -4,9 +4,12 @@ Reviewers ask "what if the threshold were 2.0?". ``eucluster rerun nodes -p lq_t
 converts ``book/nodes.py`` with Jupytext, checks the requested parameters against the
 chapter's ``parameters`` cell (name and type) before any computation, executes it with
 papermill into ``_build/rerun/`` and prints every key figure that differs from the default
-build, old and new side by side. Value checks that need the chapter's own knowledge (a year
-without data, a negative threshold) run in the chapter's first cell after the parameters; when
-one fails, the chapter's message is printed without a traceback.
+build, old and new side by side, and, separately, every claim whose truth changed (a
+conclusion of the chapter that no longer holds, or now holds); the executed notebook opens
+with the same list, so a reader of the re-run sees which statements turned. Value checks that
+need the chapter's own knowledge (a year without data, a negative threshold) run in the
+chapter's first cell after the parameters; when one fails, the chapter's message is printed
+without a traceback.
 """
 
 from __future__ import annotations
@@ -120,10 +123,17 @@ def _convert(text: str, default: Any) -> Any:
     return value
 
 
+def _is_claim(record: dict | None) -> bool:
+    return bool(record) and record.get("kind") == "claim"
+
+
 def changes(old: dict[str, dict], new: dict[str, dict]) -> list[Change]:
-    """Key figures whose shown value differs, appears or disappears between two runs."""
+    """Key figures (numbers and texts, not claims) whose shown value differs, appears or
+    disappears between two runs."""
     found = []
     for figure_id in sorted(set(old) | set(new)):
+        if _is_claim(old.get(figure_id)) or _is_claim(new.get(figure_id)):
+            continue
         before, after = old.get(figure_id), new.get(figure_id)
         old_text = before["display"] if before else "(absent)"
         new_text = after["display"] if after else "(absent)"
@@ -131,6 +141,69 @@ def changes(old: dict[str, dict], new: dict[str, dict]) -> list[Change]:
             unit = (after or before)["unit"]
             found.append(Change(figure_id, old_text, new_text, unit))
     return found
+
+
+@dataclass(frozen=True)
+class Flip:
+    """A claim whose truth differs between the default build and the re-run (or that exists
+    in one of them only: ``None``)."""
+
+    claim_id: str
+    old: bool | None
+    new: bool | None
+    statement: str
+
+
+def flips(old: dict[str, dict], new: dict[str, dict]) -> list[Flip]:
+    """Claims whose truth changed, appeared or disappeared."""
+    found = []
+    for claim_id in sorted(set(old) | set(new)):
+        before, after = old.get(claim_id), new.get(claim_id)
+        if not (_is_claim(before) or _is_claim(after)):
+            continue
+        was = before["value"] if _is_claim(before) else None
+        now = after["value"] if _is_claim(after) else None
+        if was != now:
+            found.append(Flip(claim_id, was, now, after["display"] if after else ""))
+    return found
+
+
+def _truth(value: bool | None) -> str:
+    return "(absent)" if value is None else str(value).lower()
+
+
+def format_flips(found: list[Flip], unchanged: int) -> str:
+    """The claims that turned, with the sentence the re-run now states."""
+    if not found:
+        return f"no claim changed its truth ({unchanged} claims compared)."
+    lines = [f"{len(found)} claims changed their truth, {unchanged} did not:"]
+    for flip in found:
+        lines.append(f"claim {flip.claim_id}: {_truth(flip.old)} -> {_truth(flip.new)}")
+        if flip.statement:
+            lines.append(f"    now states: {flip.statement}")
+    return "\n".join(lines)
+
+
+def mark_notebook(output: Path, header: str, found: list[Flip], unchanged: int) -> None:
+    """Open the executed notebook with a cell naming the parameters and the turned claims."""
+    import nbformat
+
+    notebook = nbformat.read(output, as_version=4)
+    items = [
+        f"- `{f.claim_id}`: {_truth(f.old)} → **{_truth(f.new)}**"
+        + (f". Now stated: “{f.statement}”" if f.statement else "")
+        for f in found
+    ]
+    text = f"**Re-run with {header}.** " + (
+        f"{len(found)} claims of the default build changed their truth "
+        f"({unchanged} did not):\n\n" + "\n".join(items)
+        if found
+        else f"No claim of the default build changed its truth ({unchanged} compared)."
+    )
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.metadata["tags"] = ["rerun-claims"]
+    notebook.cells.insert(0, cell)
+    nbformat.write(notebook, output)
 
 
 def format_changes(chapter: str, found: list[Change], unchanged: int) -> str:
@@ -157,22 +230,31 @@ def _figures(build_dir: Path, chapter: str) -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def rerun(
+def execute(
     chapter: str,
-    requested: dict[str, str],
+    requested: dict[str, str] | None = None,
     *,
+    values: dict[str, Any] | None = None,
     book_dir: Path = BOOK_DIR,
-    baseline_dir: Path = BUILD_DIR,
     out_dir: Path = RERUN_DIR,
-) -> str:
-    """Execute ``chapter`` with ``requested`` parameters and report the changed key figures."""
+) -> tuple[Path, dict[str, Any], dict[str, dict]]:
+    """Execute ``chapter`` with parameters (``requested`` as command-line strings, checked and
+    converted, or ``values`` already typed) into ``out_dir``; returns the executed notebook,
+    the parameters used and the run's key figures."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     source = chapter_source(chapter, book_dir)
-    baseline = _figures(baseline_dir, chapter)
     notebook = to_notebook(source, out_dir / f"{chapter}.input.ipynb")
-    values = coerce(requested, declared_parameters(notebook))
+    defaults = declared_parameters(notebook)
+    if values is None:
+        values = coerce(requested or {}, defaults)
+    else:
+        unknown = set(values) - set(defaults)
+        if unknown:
+            raise RerunError(
+                f"unknown parameters {sorted(unknown)}. Allowed: {_describe(defaults)}."
+            )
     output = out_dir / f"{chapter}.ipynb"
     previous = os.environ.get("EUCLUSTER_BUILD_DIR")
     os.environ["EUCLUSTER_BUILD_DIR"] = str(out_dir)
@@ -194,11 +276,33 @@ def rerun(
             os.environ.pop("EUCLUSTER_BUILD_DIR", None)
         else:
             os.environ["EUCLUSTER_BUILD_DIR"] = previous
-    new = _figures(out_dir, chapter)
+    return output, values, _figures(out_dir, chapter)
+
+
+def rerun(
+    chapter: str,
+    requested: dict[str, str],
+    *,
+    book_dir: Path = BOOK_DIR,
+    baseline_dir: Path = BUILD_DIR,
+    out_dir: Path = RERUN_DIR,
+) -> str:
+    """Execute ``chapter`` with ``requested`` parameters and report the changed key figures
+    and the claims whose truth changed."""
+    chapter_source(chapter, book_dir)
+    baseline = _figures(baseline_dir, chapter)
+    output, values, new = execute(chapter, requested, book_dir=book_dir, out_dir=out_dir)
     found = changes(baseline, new)
     header = ", ".join(f"{k}={v!r}" for k, v in values.items()) or "default parameters"
     unchanged = sum(
-        1 for k in set(baseline) & set(new) if baseline[k]["display"] == new[k]["display"]
+        1
+        for k in set(baseline) & set(new)
+        if not _is_claim(new[k]) and baseline[k]["display"] == new[k]["display"]
     )
+    turned = flips(baseline, new)
+    kept = sum(1 for k in set(baseline) & set(new) if _is_claim(new[k])) - sum(
+        1 for f in turned if f.old is not None and f.new is not None
+    )
+    mark_notebook(output, header, turned, kept)
     report = format_changes(chapter, found, unchanged)
-    return f"re-ran {chapter} with {header} -> {output}\n{report}"
+    return f"re-ran {chapter} with {header} -> {output}\n{report}\n{format_flips(turned, kept)}"
