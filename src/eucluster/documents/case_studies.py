@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.key_figures import Figure, computed
+from eucluster.documents import leading_organisations
+from eucluster.key_figures import Claim, Figure, claim, computed
 
 TABLE = "eu4d_case_studies"
 
@@ -56,6 +57,8 @@ FACT_COLUMNS = {
     "legal_form": "Legal form",
 }
 FACT_FORMATS = {"Founded": "{:d}", "Members": "{:,d}", "Staff": "{:d}"}
+#: Words in a fee summary that mark fees scaled by the member's size.
+SIZE_SCALED_FEES = r"\bsize\b|employees|\bFTE\b|\bstaff\b"
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class CaseProfiles:
     coverage: pd.DataFrame
     funding: pd.DataFrame
     named: pd.DataFrame
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def case_coverage(cases: pd.DataFrame) -> pd.DataFrame:
@@ -115,7 +118,89 @@ def case_profiles() -> CaseProfiles:
         .astype(bool)
     )
     described = coverage.groupby("dimension")["described"].sum()
-    return CaseProfiles(cases, coverage, funding, named, profile_figures(cases, named, described))
+    figures = [
+        *profile_figures(cases, named, described),
+        *selection_figures(cases),
+        *pattern_claims(cases, named, described),
+    ]
+    return CaseProfiles(cases, coverage, funding, named, figures)
+
+
+def selection_figures(cases: pd.DataFrame) -> list[Figure]:
+    """How many profiles are of Table 5's ten leading organisations and how many are not."""
+    leading = set(leading_organisations.leading_organisations().table["name"])
+    in_table = int(cases["short_name"].isin(leading).sum())
+    return [
+        computed(
+            "organisations.cases.in_table5",
+            in_table,
+            unit="organisations",
+            definition="Profiles of organisations listed in Table 5 (matched by short name).",
+            fmt="{:d}",
+        ),
+        computed(
+            "organisations.cases.beyond_table5",
+            len(cases) - in_table,
+            unit="organisations",
+            definition="Profiles of organisations not listed in Table 5.",
+            fmt="{:d}",
+        ),
+    ]
+
+
+def pattern_claims(cases: pd.DataFrame, named: pd.DataFrame, described: pd.Series) -> list[Claim]:
+    """What the profiles share: whether they cover the same topics, whether those that speak
+    of money describe a mixed model with membership fees as the most named source, and whether
+    those that describe fees mostly scale them by member size."""
+    complete = int((described == len(cases)).sum())
+    speaking = len(named)
+    by_source = named.sum()
+    mixed = int((named.sum(axis=1) >= 2).sum())
+    fee_rule = (
+        2 * mixed > speaking
+        and 2 * by_source["membership fees"] > speaking
+        and by_source["membership fees"] == by_source.max()
+    )
+    fees = cases["fee_structure"].dropna()
+    scaled = int(fees.str.contains(SIZE_SCALED_FEES, regex=True).sum())
+    return [
+        claim(
+            "organisations.cases.uneven",
+            complete < len(described),
+            definition="Some digitised dimension is described by fewer than all profiles.",
+            if_true=f"The profiles are uneven: only {complete} of the {len(described)} "
+            "digitised topics are described in every one.",
+            if_false="Every profile describes every digitised topic.",
+        ),
+        claim(
+            "organisations.cases.mixed_fee_model",
+            bool(fee_rule),
+            definition="Of the profiles that speak of money, more than half name at least two "
+            "sources and more than half name membership fees, and no source is named more "
+            "often than membership fees.",
+            if_true="a mixed funding model with membership fees at its core is the rule",
+            if_false="no single funding model is the rule",
+        ),
+        claim(
+            "organisations.cases.size_scaled_fees",
+            2 * scaled > len(fees),
+            definition="More than half of the profiles that describe fees describe fees scaled "
+            f"by member size (keywords {SIZE_SCALED_FEES!r}).",
+            if_true=f"Size-scaled fees, described in {scaled} of the {len(fees)} profiles that "
+            "speak of fees, are the most common answer to the same problem",
+            if_false=f"Size-scaled fees are described in only {scaled} of the {len(fees)} "
+            "profiles that speak of fees; where they are used they answer the same problem",
+        ),
+        claim(
+            "organisations.cases.size_scaled_rule",
+            2 * scaled > len(fees),
+            definition="As organisations.cases.size_scaled_fees (the chapter's conclusion).",
+            if_true=f"most of those that describe fees ({scaled} of {len(fees)}) scale them by "
+            "member size",
+            if_false=f"only {scaled} of the {len(fees)} that describe fees scale them by member "
+            "size",
+        ),
+    ]
 
 
 def profile_figures(cases: pd.DataFrame, named: pd.DataFrame, described: pd.Series) -> list[Figure]:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents.leading_organisations import MEMBER_TYPES
-from eucluster.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Claim, Figure, claim, computed, quoted
 
 TABLE = "eu4d_membership"
 #: The statistics the chapter quotes, with their unit and display format.
@@ -39,6 +39,8 @@ MEMBER_TYPE_STATISTICS = {
 UNSTATED_SIZE_CLASS = "201-400*"
 #: Classes of large member firms counted for the gold organisations, by statistic suffix.
 GOLD_LARGE_FIRM_CLASSES = {"1-14": "1_14", "15-49": "15_49", "50-150": "50_150"}
+#: Member mixes that differ by less than this in every member type look alike (points).
+ALIKE_POINTS = 10
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class ClusterMembership:
     size_classes: pd.DataFrame
     mix: pd.DataFrame
     gold_large: pd.DataFrame
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def size_classes(statistics: pd.Series) -> pd.DataFrame:
@@ -140,6 +142,63 @@ def cluster_membership(pooled: dict[str, float], gold_size: int) -> ClusterMembe
             fmt="{:.0%}",
         ),
     ]
-    return ClusterMembership(
-        statistics, classes, member_mix(statistics, pooled), gold_large_firms(statistics), figures
+    mix, gold_large = member_mix(statistics, pooled), gold_large_firms(statistics)
+    figures += membership_claims(statistics, mix, gold_large, gold_size)
+    return ClusterMembership(statistics, classes, mix, gold_large, figures)
+
+
+def membership_claims(
+    statistics: pd.Series, mix: pd.DataFrame, gold_large: pd.DataFrame, gold_size: int
+) -> list[Claim]:
+    """Small teams the rule or not; the executive summary at odds with the section or not; the
+    ten leading organisations' mix like the platform's or not; every gold organisation with
+    large member firms or not."""
+    staff = statistics["eccp_staff_1_5_share"]
+    large, large_exec = (
+        statistics["eccp_members_large_share"],
+        statistics["eccp_members_large_share_exec"],
     )
+    shares = mix.pivot(index="member_type", columns="group", values="share")
+    gaps = (shares.iloc[:, 0] - shares.iloc[:, 1]).abs()
+    widest = gaps.idxmax()
+    with_large = int(gold_large["organisations"].sum())
+    return [
+        claim(
+            "organisations.membership.small_teams_most",
+            bool(staff > 50),
+            definition="More than half of ECCP cluster organisations employ one to five people.",
+            if_true=f"Most organisations run on a small team: {staff:.0f} % employ one to five "
+            "people.",
+            if_false=f"Only {staff:.0f} % of organisations run on a team of one to five people.",
+        ),
+        claim(
+            "organisations.membership.exec_contradicts",
+            bool(large != large_exec),
+            definition="The large-firm share of members in the executive summary differs from "
+            "the one in section 2.3.3.",
+            if_true=f"the executive summary gives {large_exec:.0f} % for large firms instead, a "
+            "contradiction within the report",
+            if_false="the executive summary gives the same share for large firms",
+        ),
+        claim(
+            "organisations.membership.leading_like_average",
+            bool(gaps.max() < ALIKE_POINTS),
+            definition="The pooled member mix of the ten organisations of Table 5 differs from "
+            f"the platform average by less than {ALIKE_POINTS} points in every member type.",
+            if_true="The ten leading organisations look like the average in their mix (no member "
+            f"type differs by {ALIKE_POINTS} points or more), so a wide service range does not "
+            "seem to require an unusual membership",
+            if_false=f"The ten leading organisations differ from the average in their mix "
+            f"({widest} by {gaps.max():.0f} points), so a wide service range may go with an "
+            "unusual membership",
+        ),
+        claim(
+            "organisations.gold.all_with_large_firms",
+            with_large == gold_size,
+            definition="The gold organisations counted by number of large member firms (1-14, "
+            "15-49, 50-150) add up to all gold organisations.",
+            if_true="every one of the gold organisations counts large firms among its members",
+            if_false=f"{with_large} of the {gold_size} gold organisations count large firms "
+            "among their members",
+        ),
+    ]

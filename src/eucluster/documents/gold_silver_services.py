@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data, parameters
-from eucluster.documents import organisations
-from eucluster.key_figures import Figure, computed, quoted
+from eucluster.documents import label_claims, organisations
+from eucluster.key_figures import Claim, Figure, computed, quoted
 
 #: Where the group sizes are printed (document 002, section 3).
 MEMBERSHIP_TABLE = "eu4d_membership"
@@ -74,7 +74,7 @@ class ServiceComparison:
     annex: pd.DataFrame
     comparison: pd.DataFrame
     per_organisation: pd.DataFrame
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def labelled_services() -> pd.DataFrame:
@@ -121,7 +121,41 @@ def compare_services_by_label(*, confidence: float = 0.95, power: float = 0.8) -
         *annex_figures(services, annex),
         *per_organisation_figures(per_organisation),
     ]
+    figures += service_claims(
+        comparison, services, annex, per_organisation, sizes, figures, alpha=alpha, power=power
+    )
     return ServiceComparison(sizes, services, annex, comparison, per_organisation, figures)
+
+
+def service_claims(
+    comparison: pd.DataFrame,
+    services: pd.DataFrame,
+    annex: pd.DataFrame,
+    per_organisation: pd.DataFrame,
+    sizes: dict[str, int],
+    figures: list[Figure],
+    *,
+    alpha: float,
+    power: float,
+) -> list[Claim]:
+    """The chapter's conclusions about the label, computed from the comparison and from the
+    figures just built (:mod:`eucluster.documents.label_claims`)."""
+    values = {record.id: record.value for record in figures}
+    return [
+        *label_claims.correction_claims(comparison, alpha=alpha),
+        *label_claims.power_claims(values, power=power),
+        *label_claims.highlight_claims(comparison, HIGHLIGHTED_SERVICES, alpha=alpha),
+        label_claims.zero_count_claim(
+            comparison,
+            HIGHLIGHTED_SERVICES["internal_market"],
+            sizes,
+            values["organisations.silver.zero.high"],
+        ),
+        *label_claims.annex_claims(
+            comparison, services, annex, service=HIGHLIGHTED_SERVICES["public_funding"], alpha=alpha
+        ),
+        *label_claims.pooled_claims(comparison, per_organisation),
+    ]
 
 
 def group_figures(sizes: dict[str, int]) -> list[Figure]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Claim, Figure, claim, computed, quoted
 
 TABLE = "eu4d_table5"
 #: Table 5's member-type columns and the words the book uses for them.
@@ -40,7 +40,7 @@ class LeadingOrganisations:
     composition: pd.DataFrame
     order: list[str]
     pooled: dict[str, float]
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def member_composition(top10: pd.DataFrame) -> pd.DataFrame:
@@ -78,7 +78,11 @@ def leading_organisations() -> LeadingOrganisations:
         table[["organisation", "card"]], on="organisation"
     )
     pooled = pooled_composition(printed)
-    figures = [*composition_figures(table, pooled), *contrast_figures(table)]
+    figures = [
+        *composition_figures(table, pooled),
+        *contrast_figures(table),
+        *spread_claims(table),
+    ]
     return LeadingOrganisations(table, composition, order, pooled, figures)
 
 
@@ -178,4 +182,38 @@ def contrast_figures(table: pd.DataFrame) -> list[Figure]:
             table=TABLE,
             fmt="{:d}",
         ),
+    ]
+
+
+def spread_claims(table: pd.DataFrame) -> list[Figure | Claim]:
+    """How alike the ten are: sizes an order of magnitude apart or not, SMEs the majority of
+    members everywhere or not, and the range of their service counts."""
+    ratio = table["members"].max() / table["members"].min()
+    sme_majority = table["smes"] / table["members"] > 0.5
+    return [
+        claim(
+            "organisations.top10.order_of_magnitude",
+            bool(ratio > 10),
+            definition="The largest of the ten has more than ten times the members of the "
+            "smallest (Table 5).",
+            if_true="They span more than an order of magnitude:",
+            if_false="They span less than an order of magnitude:",
+        ),
+        claim(
+            "organisations.top10.sme_majority_everywhere",
+            bool(sme_majority.all()),
+            definition="SMEs are more than half of the members of every one of the ten.",
+            if_true="SMEs are the majority of members in every one of the ten",
+            if_false=f"SMEs are the majority of members in {int(sme_majority.sum())} of the ten",
+        ),
+        *[
+            quoted(
+                f"organisations.top10.services_{end}",
+                int(getattr(table["services_total"], end)()),
+                unit="services",
+                table=TABLE,
+                fmt="{:d}",
+            )
+            for end in ("min", "max")
+        ],
     ]

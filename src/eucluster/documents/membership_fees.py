@@ -80,6 +80,13 @@ def fee_figures(fees: pd.DataFrame, dkk_per_eur: float) -> list[Figure]:
     ]
     bron = fees.loc[fees["short_name"] == "Bron Innovation", "fee_eur"]
     return [
+        computed(
+            "organisations.fees.profiles_with_amounts",
+            int(fees["short_name"].nunique()),
+            unit="organisations",
+            definition="Case-study profiles that print fee amounts (eu4d_membership_fees).",
+            fmt="{:d}",
+        ),
         quoted(
             "organisations.fees.dkk_per_eur",
             dkk_per_eur,
