@@ -22,7 +22,7 @@
 from myst_nb import glue
 
 from eucluster import data
-from eucluster.documents import as_published, landscape
+from eucluster.documents import as_published, landscape, published_readings
 from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, document_charts
 from eucluster.report.tables import show_table
@@ -42,7 +42,7 @@ figures = KeyFigures("documents")
 
 # %% tags=["remove-input"]
 table1 = as_published.eccp_table1()
-figures.publish_all(table1.figures)
+figures.publish_all([*table1.figures, *published_readings.table1_claims()])
 show_table(
     table1.table,
     label="tbl-eccp-table1",
@@ -51,13 +51,16 @@ show_table(
 )
 
 # %% [markdown]
-# {numref}`tbl-eccp-table1` carries the paper's main finding. Regional-relevant nodes are
-# about as common in weak regions ({glue}`published.table1.regional_relevant.weak`) as in
-# the others ({glue}`published.table1.regional_relevant.non_weak`), but industry-relevant
-# nodes, the ones that weigh in Europe's employment in a sector, are fewer in weak regions
+# {numref}`tbl-eccp-table1` carries the paper's main finding.
+# {glue}`documents.table1.regional_relevant_not_fewer`
+# ({glue}`published.table1.regional_relevant.weak` against
+# {glue}`published.table1.regional_relevant.non_weak` in the others), but industry-relevant
+# nodes, the ones that weigh in Europe's employment in a sector,
+# {glue}`documents.table1.industry_relevant_fewer`
 # ({glue}`published.table1.industry_relevant.weak` against
-# {glue}`published.table1.industry_relevant.non_weak`), and weak regions host fewer active
-# cluster organisations ({glue}`published.table1.cluster_organisations.weak` against
+# {glue}`published.table1.industry_relevant.non_weak`), and
+# {glue}`documents.table1.organisations_fewer`
+# ({glue}`published.table1.cluster_organisations.weak` against
 # {glue}`published.table1.cluster_organisations.non_weak`).
 #
 # The paper repeats the count for the Commission's 14 industrial ecosystems.
@@ -66,7 +69,9 @@ show_table(
 # where an active cluster organisation is present.
 
 # %% tags=["remove-cell"]
-ecosystem_chart = document_charts.ecosystem_heatmaps(data.eccp_ecosystem_tables())
+ecosystem_tables = data.eccp_ecosystem_tables()
+figures.publish_all(published_readings.ecosystem_readings(ecosystem_tables))
+ecosystem_chart = document_charts.ecosystem_heatmaps(ecosystem_tables)
 glue("fig-eccp-ecosystems", ecosystem_chart, display=False)
 
 # %% [markdown]
@@ -78,11 +83,11 @@ glue("fig-eccp-ecosystems", ecosystem_chart, display=False)
 # paper; the column label says of what.
 # ```
 #
-# Read down the weak-region columns: agri-food, textiles and energy-intensive industries stand
-# out as the ecosystems in which weak regions are specialised, while the non-weak regions'
-# nodes spread over digital, health, creative industries and electronics, and more often have
-# a cluster organisation. The next chapter checks these percentages against the group sizes
-# they imply and against the sentences that describe them.
+# Read down the weak-region columns of Table 2: the ecosystems in which the largest shares of
+# weak regions are specialised are {glue}`documents.ecosystems.weak_top`. Comparing the
+# columns, {glue}`documents.ecosystems.non_weak_ahead`, and
+# {glue}`documents.ecosystems.non_weak_organised`. The next chapter checks these percentages
+# against the group sizes they imply and against the sentences that describe them.
 #
 # ## Europe's cluster landscape in headline figures
 #
@@ -107,15 +112,17 @@ show_table(
 
 # %% tags=["remove-cell"]
 figures.publish_all(as_published.label_group_figures())
-service_chart = document_charts.service_share_intervals(as_published.service_shares())
+service_shares = as_published.service_shares()
+figures.publish_all(published_readings.service_readings(service_shares))
+service_chart = document_charts.service_share_intervals(service_shares)
 glue("fig-eu4d-services", service_chart, display=False)
 
 # %% [markdown]
 # Counts are not comparable across groups of {glue}`published.eu4d.gold.count` gold,
 # {glue}`published.eu4d.silver.count` silver and {glue}`published.eu4d.bronze.count` bronze
 # organisations, so {numref}`fig-eu4d-services` turns them into shares of each group, with
-# 95 % Wilson intervals {cite:p}`wilson_1927` that show how little a group of fourteen can
-# pin down.
+# 95 % Wilson intervals {cite:p}`wilson_1927` that show how little a group of
+# {glue}`published.eu4d.silver.count` can pin down.
 #
 # ```{glue:figure} fig-eu4d-services
 # :name: fig-eu4d-services
@@ -125,9 +132,8 @@ glue("fig-eu4d-services", service_chart, display=False)
 # Bars are 95 % Wilson score intervals.
 # ```
 #
-# Collaboration among members, research and innovation support, public funding and digital
-# collaborative projects are offered by most labelled organisations; the intervals of gold and
-# silver overlap for almost every service. The chapter on best-practice organisations tests
+# {glue}`documents.services.most_offered` (more than half of the three groups together);
+# {glue}`documents.services.intervals_overlap`. The chapter on best-practice organisations tests
 # those differences formally. The ten organisations with the widest range of services are in
 # {numref}`tbl-eu4d-top10`.
 

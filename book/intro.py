@@ -87,7 +87,11 @@ show_table(
 #
 # Every number in the prose is computed by the chapter that states it and recorded, with its
 # definition or source, in a key-figure registry (`_build/key-figures.json`). Numbers quoted
-# from a document carry a reference to the document, section and table. Code that a reader may
+# from a document carry a reference to the document, section and table. A conclusion drawn
+# from numbers (a sign, an ordering, a significance, a comparison with a published value) is
+# recorded there too, as a claim: the test that decides it, its computed truth and the
+# sentence for either outcome, of which the text shows the one that holds. This introduction
+# therefore only says what each chapter asks; the answers are in the chapters. Code that a reader may
 # want to see is folded under the figures; set-up code is hidden.
 #
 # ## How to rebuild and re-execute it
@@ -114,4 +118,5 @@ show_table(
 #
 # which checks the names and types of the parameters before running anything, executes the
 # chapter into `_build/rerun/` and prints every key figure that changed, beside its value in
-# the published build.
+# the published build, and, separately, every claim whose truth changed; the re-executed
+# chapter states the sentences its own numbers support.
