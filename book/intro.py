@@ -91,8 +91,8 @@ show_table(
 # from numbers (a sign, an ordering, a significance, a comparison with a published value) is
 # recorded there too, as a claim: the test that decides it, its computed truth and the
 # sentence for either outcome, of which the text shows the one that holds. This introduction
-# therefore only says what each chapter asks; the answers are in the chapters. Code that a reader may
-# want to see is folded under the figures; set-up code is hidden.
+# therefore only says what each chapter asks; the answers are in the chapters. Code that a
+# reader may want to see is folded under the figures; set-up code is hidden.
 #
 # ## How to rebuild and re-execute it
 #
