@@ -14,17 +14,16 @@
 # # What the documents recommend
 #
 # On which themes do the four documents that give policy advice agree, where do they differ, and
-# how far does this book's own evidence support them? All four ask for stronger cluster
-# organisations and for collaboration beyond the single cluster, but only the oldest, CLUSTERIX,
-# makes evaluation a recommendation of its own, and the book's evidence is thin exactly where the
-# advice is most confident: it shows that cluster organisations look alike whatever their label,
-# and that the counts used to target weak regions move with the method.
+# how far does this book's own evidence support them?
+# {glue}`recommendations.agreement.core_everywhere`.
+# {glue}`recommendations.agreement.evaluation_only_oldest` Set against the documents' advice,
+# {glue}`recommendations.evidence.thin`.
 
 # %% tags=["remove-cell"]
 from IPython.display import Markdown
 from myst_nb import glue
 
-from eucluster.documents import landscape, recommendations
+from eucluster.documents import advice_claims, advice_evidence, landscape, recommendations
 from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, document_charts
 from eucluster.report.tables import show_table
@@ -92,7 +91,7 @@ Markdown(crosswalk.theme_definitions())
 
 # %% tags=["remove-cell"]
 agreement = recommendations.theme_agreement(crosswalk)
-stated = figures.publish_all(agreement.figures)
+stated = figures.publish_all(agreement.figures + advice_claims.theme_claims(crosswalk, agreement))
 theme_chart = document_charts.theme_heatmaps(
     agreement.matrix, theme_order=agreement.theme_order, group_order=agreement.group_order
 )
@@ -118,98 +117,87 @@ assert stated["recommendations.agreement.documents"] == 4
 # **Agreement.** {glue}`recommendations.agreement.any_everywhere` of the
 # {glue}`recommendations.themes.count` themes appear somewhere in each of the
 # {glue}`recommendations.agreement.documents` advising documents, and the ones that are a primary
-# theme in all of them are {glue}`recommendations.agreement.primary_everywhere`. Whatever their
-# purpose, the documents agree that the cluster organisation itself needs investment and that
-# clusters gain from working across regional and sectoral borders.
+# theme in all of them are {glue}`recommendations.agreement.primary_everywhere`.
+# {glue}`recommendations.agreement.core_agreed`
 #
-# **Differences.** Emphasis shifts with purpose and age. The CLUSTERIX review of 2014
-# recommendations is dominated by collaboration and internationalisation
-# ({glue}`recommendations.share.review2014.collaboration.any` of its items touch it), while the
-# 2018 areas spread more evenly, with cluster-management services and labelling among the most
-# frequent ({glue}`recommendations.share.areas2018.management.any` of the areas). The ECCP
-# pathways mention the green and digital transition often
-# ({glue}`recommendations.share.pathways.transition.any` of them), but as a cross-cutting concern:
-# the number of pathways with it as primary theme is
-# {glue}`recommendations.share.pathways.transition.primary`, whereas the Interreg brief opens its
-# recommendations with it. The national policies described by EU4Digital are about instruments and
-# money: {glue}`recommendations.share.policies.funding.any` of them touch funding and continuity
-# and {glue}`recommendations.share.policies.management.any` cluster management (labels,
-# professionalisation), which fits their being programmes rather than advice.
+# **Differences.** Emphasis shifts with purpose and age.
+# {glue}`recommendations.differences.review_collaboration`, and
+# {glue}`recommendations.differences.areas_more_even`:
+# {glue}`recommendations.differences.areas_management_top`.
+# {glue}`recommendations.differences.pathways_transition`, and
+# {glue}`recommendations.differences.interreg_opens_with_transition`.
+# {glue}`recommendations.differences.policies_money`
 #
-# **Gaps.** The only theme that some document never mentions is
-# {glue}`recommendations.agreement.missing`: no item of documents
-# {glue}`recommendations.evaluation.absent_from` touches it. Skills of firms and workers are
-# mentioned everywhere but rarely the main subject. The advice is long on what to support and
-# short on how to tell whether support worked.
+# **Gaps.** {glue}`recommendations.agreement.evaluation_only_gap`
+# {glue}`recommendations.agreement.skills_rarely_primary`
 #
 # ## What this book's evidence says, theme by theme
 #
 # For each theme, the chapters of this book that bear on it and what they show. Numbers
 # computed here from the digitised tables carry their own key figures; findings of other
-# chapters are summarised, with the chapter to read.
+# chapters are recomputed here with the same functions, at those chapters' default settings,
+# so that the sentences below follow what those functions find; the chapter named gives the
+# detail and the re-runs under other settings.
 
 # %% tags=["remove-cell"]
-figures.publish_all(recommendations.evidence_figures())
+evidence = figures.publish_all(advice_evidence.theme_evidence())
 
 # %% [markdown]
 # Targeting and smart specialisation
 # : The ECCP paper's case for targeting weak regions rests on counts of specialisation
-#   nodes. Recomputed from Eurostat business statistics in {doc}`nodes`, the weak regions'
-#   shortfall in industry-relevant nodes is smaller than published and within the noise, and
-#   {doc}`ecosystems` finds that the contrast changes sign when the thresholds move. Advice
-#   to build on existing strengths is sound; the numbers that say *where* those strengths
-#   are depend on choices the paper does not test.
+#   nodes. Recomputed from Eurostat business statistics as in {doc}`nodes`, with the paper's
+#   thresholds, {glue}`recommendations.evidence.nodes_gap_sign`;
+#   {glue}`recommendations.evidence.nodes_gap_smaller`,
+#   {glue}`recommendations.evidence.nodes_gap_noise`. With the thresholds moved as in
+#   {doc}`ecosystems`, {glue}`recommendations.evidence.threshold_sign_changes`
 #
 # Cluster organisations and management excellence
-# : {doc}`organisations` finds no service that gold-labelled organisations offer
-#   significantly more often than silver ones; the label certifies management processes, and
-#   the data do not show that it changes what members receive. Most organisations are small:
-#   {glue}`recommendations.evidence.staff_small` % of those on the ECCP employ one to five
-#   people (document 002, section 2.3.2), which supports the documents' call for training
-#   and shared services for cluster managers.
+# : Tested service by service as in {doc}`organisations`,
+#   {glue}`recommendations.evidence.labels_alike`
+#   {glue}`recommendations.evidence.staff_small_most` (document 002, section 2.3.2); the
+#   documents' call for training and shared services for cluster managers is aimed at such
+#   teams.
 #
 # Collaboration beyond the cluster
 # : Matchmaking and collaboration beyond the cluster are offered by
 #   {glue}`recommendations.evidence.external` of gold and silver organisations (document 002,
-#   Table 3), so the service the documents ask for already exists in most labelled
-#   organisations; the book has no data on whether it produces joint projects across regions.
+#   Table 3), {glue}`recommendations.evidence.external_most`; the book has no data on whether
+#   it produces joint projects across regions.
 #
 # Skills of cluster firms and workers
-# : Human-resource development is among the least offered services:
-#   {glue}`recommendations.evidence.human_resources` of gold and silver organisations provide
-#   it (document 002, Table 3). The gap that document 000's skills pathway points to is
-#   visible in the service data.
+# : {glue}`recommendations.evidence.human_resources_least`
 #
 # Innovation, R&D and science-industry links
 # : Support for research, development and innovation is offered by
 #   {glue}`recommendations.evidence.rdi` of gold and silver organisations (document 002,
-#   Table 3), and the {doc}`organisations` case studies count R&D projects among their
-#   results. The book cannot measure the innovation those projects yield.
+#   Table 3), and R&D projects appear among the results of
+#   {glue}`recommendations.evidence.cases_rd_results` of the
+#   {glue}`recommendations.evidence.cases_results` case studies in {doc}`organisations` that
+#   report results. The book cannot measure the innovation those projects yield.
 #
 # Firms: SMEs, anchor players and entrepreneurship
 # : SMEs make up {glue}`recommendations.evidence.sme_share` % of the members of ECCP cluster
-#   organisations (document 002, section 2.3.3), and {doc}`organisations` shows that every
-#   gold organisation also has large firms as members: the SME outreach and the anchor
-#   players the documents ask for are both present in the membership data.
+#   organisations (document 002, section 2.3.3), and, as {doc}`organisations` shows,
+#   {glue}`recommendations.evidence.gold_large_firms`.
 #
 # Green and digital transition
-# : Identifying and promoting digital collaborative projects is the most common digital
-#   service, offered by {glue}`recommendations.evidence.digital_projects` of gold and silver
-#   organisations (document 002, Table 4). For the green transition the book has no evidence
-#   of its own.
+# : {glue}`recommendations.evidence.digital_projects_top` For the green transition the book
+#   has no evidence of its own.
 #
 # Support instruments, funding and continuity
-# : The case studies in {doc}`organisations` share a mixed funding model built on membership
-#   fees, and two of them describe moving away from public money. Private funding
-#   as a service to members is rare ({glue}`recommendations.evidence.private_funding` of gold
-#   and silver organisations, document 002, Table 3). The headline figures in the box below
-#   show how small the cluster share of European structural funds was.
+# : Of the case studies in {doc}`organisations`,
+#   {glue}`recommendations.evidence.cases_mixed_fees`; that chapter also quotes the profiles
+#   that tell of moving away from public money.
+#   {glue}`recommendations.evidence.private_funding_rare` The headline figures in the box
+#   below give the cluster share of European structural funds for innovation.
 #
 # Monitoring, evaluation and visibility
-# : The case studies report results in incompatible terms ({doc}`organisations`), and
-#   {doc}`audit` finds that several documents make statements their own tables contradict and
-#   that they disagree on the share of European jobs in clusters: the evidence the evaluation
-#   theme asks for is, on this book's reading, the weakest part of the record.
+# : {glue}`recommendations.evidence.cases_results` of the
+#   {glue}`recommendations.evidence.cases_count` case studies report results at all, each in
+#   its own terms ({doc}`organisations`). {doc}`audit` checks the documents' statements against
+#   their own tables, and the headline figures below show
+#   {glue}`recommendations.landscape.jobs_shares_differ`. On this book's reading, the evidence
+#   the evaluation theme asks for is the weakest part of the record.
 #
 # Governance, policy learning and multi-level alignment
 # : The book has no data on how policy levels are coordinated; this theme rests on the
@@ -219,18 +207,18 @@ figures.publish_all(recommendations.evidence_figures())
 
 # %% tags=["remove-cell"]
 headlines = landscape.headline_box()
-figures.publish_all(headlines.figures)
-assert 0 < headlines.esif_cluster_share < 0.05
+figures.publish_all(headlines.figures + headlines.claims)
 assert len(headlines.lines) == len(landscape.HEADLINE_FIGURES) + 1
 
 # %% tags=["remove-input"]
 Markdown(headlines.markdown())
 
 # %% [markdown]
-# The figures frame the advice. Clusters, by the Panorama's count, hold a large share of
-# European jobs and firms in them are more productive, which is why every document wants
-# more of them; yet the money set aside for cluster support was a small slice of the
-# structural funds for innovation. Read with this book's evidence, the documents' advice is
-# best taken as a set of plausible priorities whose effects nobody has yet measured: the
-# recommendation that most deserves to be followed is the one only CLUSTERIX makes, to
-# monitor and evaluate.
+# The figures frame the advice. Clusters, by the Panorama's count, hold
+# {glue}`recommendations.landscape.panorama.employment.share_pct.doc001` % (document 001) or
+# {glue}`recommendations.landscape.panorama.employment.share_pct.doc003` % (document 003) of
+# European jobs, and {glue}`recommendations.landscape.productivity_premium`, which is why the
+# documents want more of them; {glue}`recommendations.landscape.esif_share_small`. Read with
+# this book's evidence, the documents' advice is best taken as a set of plausible priorities
+# whose effects nobody has yet measured: the recommendation that most deserves to be followed
+# is to monitor and evaluate.

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from eucluster import data
-from eucluster.documents import recommendations
+from eucluster.documents import advice_evidence, recommendations
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +87,7 @@ def test_join_words_reads_as_prose():
     assert recommendations.join_words(["a"]) == "a"
     assert recommendations.join_words(["a", "b"]) == "a and b"
     assert recommendations.join_words(iter(["a", "b", "c"])) == "a, b and c"
+    assert recommendations.join_words([]) == "none"
 
 
 def test_load_crosswalk_counts_what_the_chapter_states():
@@ -122,7 +123,7 @@ def test_theme_agreement_figures_follow_the_matrix():
 
 
 def test_evidence_shares_are_of_gold_and_silver_together():
-    values = {figure.id: figure for figure in recommendations.evidence_figures()}
+    values = {figure.id: figure for figure in advice_evidence.evidence_figures()}
     # Table 3: research, development and innovation support, 20 gold + 8 silver of 29 + 14
     assert values["recommendations.evidence.rdi"].value == pytest.approx(28 / 43)
     assert "43 gold and silver" in values["recommendations.evidence.rdi"].definition

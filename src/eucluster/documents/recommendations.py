@@ -6,8 +6,9 @@ practice (002), seven new recommendation areas and a review of twelve older ones
 cross-walk (``policy_items``, ``policy_themes``, ``policy_item_themes``) assigns every item
 one primary theme and any number of secondary ones, so that the documents can be compared
 theme by theme. This module checks that the cross-walk is complete and counts it, measures
-where the documents agree and differ, and gathers the survey numbers (document 002) that the
-chapter sets against each theme; each step returns the key figures the chapter states.
+where the documents agree and differ; each step returns the key figures the chapter states.
+The claims read from these counts are in :mod:`~eucluster.documents.advice_claims`, the
+book's own evidence per theme in :mod:`~eucluster.documents.advice_evidence`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.documents import organisations
 from eucluster.key_figures import Figure, computed
 
 #: What the issue asks the cross-walk to hold: (document, kind) -> number of items.
@@ -134,8 +134,11 @@ def agreement(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def join_words(words) -> str:
-    """'a', 'a and b', 'a, b and c': a list as prose, for figures that name themes or documents."""
+    """'a', 'a and b', 'a, b and c': a list as prose, for figures that name themes or documents;
+    'none' for an empty list, so that no figure is ever an empty string."""
     words = list(words)
+    if not words:
+        return "none"
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
@@ -332,61 +335,3 @@ def theme_agreement(crosswalk: Crosswalk) -> ThemeAgreement:
         )
     )
     return ThemeAgreement(matrix, summary, figures)
-
-
-#: Services of document 002's survey that bear on a theme: id part -> (table, service).
-EVIDENCE_SERVICES = {
-    "human_resources": (
-        "eu4d_table3",
-        "Development of human resources, such as staff mobility, access to training",
-    ),
-    "rdi": ("eu4d_table3", "Support of research, development and innovation"),
-    "external": (
-        "eu4d_table3",
-        "Facilitation of external collaboration (beyond cluster) such as matchmaking",
-    ),
-    "digital_projects": (
-        "eu4d_table4",
-        "Identifying and promotion of digital collaborative projects",
-    ),
-    "private_funding": ("eu4d_table3", "Access to finance: private funding"),
-}
-
-
-def evidence_figures() -> list[Figure]:
-    """The numbers from document 002 that the chapter sets against the themes.
-
-    Shares are of gold and silver organisations together: the labels the documents hold up as
-    best practice, and a group large enough for a share to mean something. Two membership
-    statistics (SMEs among members, small staff) are quoted as printed.
-    """
-    sizes = organisations.label_group_sizes()
-    labelled = sizes["gold"] + sizes["silver"]
-    tables = {name: data.load(name).set_index("service") for name in ("eu4d_table3", "eu4d_table4")}
-    figures = [
-        computed(
-            f"recommendations.evidence.{figure_id}",
-            (tables[table].loc[service, "gold"] + tables[table].loc[service, "silver"]) / labelled,
-            unit="share of gold and silver organisations",
-            definition=f"Gold plus silver organisations offering '{service}' (document 002, "
-            f"Table 3 or 4) over the {labelled} gold and silver organisations.",
-            fmt="{:.0%}",
-        )
-        for figure_id, (table, service) in EVIDENCE_SERVICES.items()
-    ]
-    membership = data.load("eu4d_membership").set_index("statistic_id")["value"]
-    source = data.resource("eu4d_membership").citation
-    for figure_id, statistic_id, unit in [
-        ("sme_share", "eccp_members_sme_share", "% of members"),
-        ("staff_small", "eccp_staff_1_5_share", "% of cluster organisations"),
-    ]:
-        figures.append(
-            Figure(
-                f"recommendations.evidence.{figure_id}",
-                membership[statistic_id],
-                unit,
-                source=source,
-                fmt="{:.0f}",
-            )
-        )
-    return figures
