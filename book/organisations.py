@@ -40,7 +40,7 @@ from eucluster.report import charts, organisation_charts
 from eucluster.report.tables import show_table
 
 # %% [markdown]
-# ## Services by excellence label: what fourteen silver organisations can show
+# ## Services by excellence label: what a small silver group can show
 #
 # The EU4Digital report {cite:p}`eu4digital_2024` counts, for each of the
 # {glue}`organisations.tests.count` services it names, how many gold, silver and bronze
@@ -72,8 +72,8 @@ assert stated["organisations.label.none_after_correction"] == (holm_hits == 0)
 # Before looking at the data, ask what it could show. With
 # {glue}`organisations.group.gold.size` gold and {glue}`organisations.group.silver.size`
 # silver organisations, a two-sided test at {glue}`organisations.confidence` confidence has
-# {glue}`organisations.power.level` power only for gaps of about
-# {glue}`organisations.power.mdd_half` percentage points when the shares are near one half,
+# {glue}`organisations.power.level` power only for differences in shares of about
+# {glue}`organisations.power.mdd_half` when the shares are near one half,
 # and {glue}`organisations.power.mdd_tenth` when they are near one tenth. A single silver
 # share of one half carries a Wilson interval {cite:p}`wilson_1927` about
 # {glue}`organisations.silver.half.width` wide.
@@ -235,7 +235,8 @@ stated.update(figures.publish_all(profiles.figures))
 show_table(
     case_studies.case_facts(profiles.cases),
     label="tbl-case-studies",
-    caption="The twelve organisations profiled in document 002, sections 2.5.1-2.5.2, with "
+    caption=f"The {len(profiles.cases)} organisations profiled in document 002, sections "
+    "2.5.1-2.5.2, with "
     "the facts the profiles state (members as printed, often qualified by 'about' or 'over'; "
     "– = not stated).",
     formats=case_studies.FACT_FORMATS,
@@ -263,7 +264,8 @@ assert profiles.named.shape[0] <= len(profiles.cases)
 # ```{glue:figure} fig-case-coverage
 # :name: fig-case-coverage
 #
-# Left: which dimensions each of the twelve case-study profiles in document 002 (sections
+# Left: which dimensions each of the {glue}`organisations.cases.count` case-study profiles in
+# document 002 (sections
 # 2.5.1-2.5.2) describes. Right: funding sources named in the profile's funding and fee text,
 # coded by keyword (`eucluster.documents.case_studies.FUNDING_PATTERNS`); blank rows say nothing
 # about money.

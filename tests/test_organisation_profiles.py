@@ -41,7 +41,7 @@ def test_leading_organisations_are_ordered_by_size_with_short_cards(leading):
 
 def test_leading_figures_name_the_extremes(leading):
     figures = by_id(leading.figures)
-    assert len(figures) == len(leading.figures) == 12
+    assert len(figures) == len(leading.figures) == 12 + 4  # with the spread claims and range
     assert figures["organisations.top10.largest.name"].value == "Cap Digital"
     assert figures["organisations.top10.largest.members"].value == leading.table["members"].max()
     ratio = figures["organisations.top10.size_ratio"].value

@@ -38,17 +38,18 @@ def in_words(count: int) -> str:
 def mid_sentence(name: str) -> str:
     """A service name inside a sentence: 'Advisory services' -> 'advisory services', while an
     acronym such as 'IPR management' keeps its capitals."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+    first_word = name.split(" ", 1)[0]
+    acronym = len(first_word) > 1 and first_word.isupper()
+    return name if acronym else name[:1].lower() + name[1:]
 
 
 def service_list(names: list[str]) -> str:
-    """'a', 'a and b', 'a; b and c': service names as the prose lists them (lower case; names
+    """'a', 'a and b', 'a; b; and c': service names as the prose lists them (lower case; names
     may contain commas, so three or more are separated by semicolons)."""
     names = [mid_sentence(name) for name in names]
-    if len(names) <= 1:
-        return "".join(names)
-    separator = ", " if len(names) == 2 else "; "
-    return separator.join(names[:-1]) + " and " + names[-1]
+    if len(names) <= 2:
+        return " and ".join(names)
+    return "; ".join(names[:-1]) + "; and " + names[-1]
 
 
 def sentence_start(text: str) -> str:
