@@ -16,13 +16,13 @@
 # Which of Europe's regions are structurally weak when the cohesion-policy rule is applied to
 # official statistics? Of the {glue}`regions.study.count` NUTS 2 regions of the EU-27,
 # {glue}`regions.weak.count` had a GDP per head below 75 % of the EU-27 average in 2015-2017
-# and {glue}`regions.non_weak.count` did not, a split close to, but not the same as, the one
-# the ECCP discussion paper made on its own mix of regions.
+# and {glue}`regions.non_weak.count` did not: {glue}`regions.weak.share_below_paper`.
 
 # %% tags=["remove-cell"]
 from myst_nb import glue
 
 from eucluster.geo import weakness_evidence as evidence
+from eucluster.geo import weakness_sources
 from eucluster.key_figures import KeyFigures
 from eucluster.report import charts, region_charts
 from eucluster.report.tables import show_table
@@ -85,8 +85,8 @@ assert region_map.shapes["geo"].nunique() == len(labels)
 # ## How far regions are from the thresholds
 #
 # A category is a cut through a continuous measure. {numref}`fig-regions-distribution` shows
-# where the regions lie: many sit close to a threshold, so a revision of the accounts, a
-# different base period or a change of boundaries moves some of them across.
+# where the regions lie: a region close to a threshold can cross it with a revision of the
+# accounts, a different base period or a change of boundaries.
 
 # %% tags=["remove-cell"]
 glue("fig-regions-distribution", region_charts.distribution(labels, PERIOD), display=False)
@@ -101,7 +101,8 @@ glue("fig-regions-distribution", region_charts.distribution(labels, PERIOD), dis
 #
 # Values run from {glue}`regions.gdp.min` % ({glue}`regions.gdp.min_name`) to
 # {glue}`regions.gdp.max` % ({glue}`regions.gdp.max_name`);
-# {glue}`regions.near_threshold.count` regions lie within five points of the 75 % line.
+# {glue}`regions.near_threshold.count` regions lie within five points of the 75 % line and
+# {glue}`regions.near_upper_threshold.count` within five points of the 100 % line.
 
 # %% [markdown]
 # ## The ECCP's 77 weak regions
@@ -111,8 +112,8 @@ glue("fig-regions-distribution", region_charts.distribution(labels, PERIOD), dis
 # {glue}`regions.eccp.weak` structurally weak and {glue}`regions.eccp.non_weak` other regions,
 # {glue}`regions.eccp.total` in all. That set mixes NUTS 1 and NUTS 2 regions, choosing for
 # each country the level it considers most relevant for cluster policy, and the paper does
-# not list it. It therefore cannot be rebuilt here: no combination is given, and the counts
-# alone do not identify one. {numref}`tbl-regions-counts` sets the paper's counts beside the
+# not list it, so it cannot be rebuilt here from the paper alone; whether the counts single out
+# one combination is tested below. {numref}`tbl-regions-counts` sets the paper's counts beside the
 # book's NUTS 2 counts and beside the same rule applied to the release of the regional
 # accounts that the Commission used for the official 2021-2027 list (vintage 2019, NUTS 2016).
 
@@ -135,9 +136,9 @@ show_table(
 # %% [markdown]
 # With the 2019 release the rule gives {glue}`regions.vintage2019.weak.count` weak regions
 # out of {glue}`regions.vintage2019.count`; the 2026 release, on the 2021 boundaries, gives
-# {glue}`regions.weak.count` out of {glue}`regions.study.count`. Both NUTS 2 shares
-# ({glue}`regions.weak.share` in the 2026 release) are lower than the paper's
-# {glue}`regions.eccp.weak_share`: the paper's mixed set holds relatively more weak regions.
+# {glue}`regions.weak.count` out of {glue}`regions.study.count`.
+# {glue}`regions.vintages.more_weak_in_2026` {glue}`regions.vintage2019.matches_paper`
+# {glue}`regions.vintages.shares_below_paper`
 #
 # How much freedom does a mixed set leave? Suppose each country enters with all its NUTS 1 or
 # all its NUTS 2 regions, and label NUTS 1 regions by the same rule. The EU-27 has
@@ -146,9 +147,8 @@ show_table(
 # {glue}`regions.eccp.total` regions. Their weak counts run from {glue}`regions.mixes.weak_min`
 # to {glue}`regions.mixes.weak_max` ({numref}`fig-regions-mixes`);
 # {glue}`regions.mixes.matching` choices give the paper's {glue}`regions.eccp.weak` weak
-# regions. The published counts are thus consistent with the statistics, but they do not
-# single out one set of regions, and the ECCP's own list would be needed to rebuild it. The
-# book therefore works with the NUTS 2 regions throughout.
+# regions. {glue}`regions.mixes.consistent` {glue}`regions.mixes.ambiguous` The book works
+# with the NUTS 2 regions throughout.
 
 # %% tags=["remove-cell"]
 eccp = evidence.eccp_counts()
@@ -171,7 +171,7 @@ glue("fig-regions-mixes", region_charts.mixed_sets(mixes.table, eccp["total"]), 
 # The official rule averages three years to smooth out single-year swings. Applied year by
 # year, {glue}`regions.changers.count` regions do not stay in one category through
 # 2015-2023 ({numref}`fig-regions-changes`): {glue}`regions.changers.once` of them switch
-# once, the others move back and forth across a threshold.
+# once; {glue}`regions.changers.back_and_forth`.
 
 # %% tags=["remove-cell"]
 changes = evidence.category_changes(range(2015, 2024))
@@ -194,13 +194,17 @@ assert (changes.table["categories"] > 1).all()
 # All data enter through the project's data door, which checks each file against a pinned
 # sha256 checksum before reading it. {numref}`tbl-regions-provenance` lists the files behind
 # this chapter, what was read and what was set aside. The Eurostat extraction of 2026 is
-# already coded in NUTS 2024: the two Dutch regions whose codes changed are mapped back to
-# NUTS 2021 with the JRC cross-walk, while the five new Portuguese regions have no NUTS 2021
-# counterpart, so the three former Portuguese regions take their values from the 2021 release
-# of the regional accounts instead.
+# already coded in NUTS 2024: the {glue}`regions.sources.renamed.count` regions whose codes
+# changed ({glue}`regions.sources.renamed.codes`) are mapped back to NUTS 2021 with the JRC
+# cross-walk, while the {glue}`regions.sources.unmatched.count` NUTS 2024 regions that were
+# merged or split ({glue}`regions.sources.unmatched.codes`) have no NUTS 2021 counterpart, so
+# the {glue}`regions.sources.filled.count` NUTS 2021 regions they replace
+# ({glue}`regions.sources.filled.codes`) take their values from the 2021 release of the
+# regional accounts instead.
 
 # %% tags=["remove-cell"]
-provenance = evidence.provenance(PERIOD)
+provenance = weakness_sources.provenance(PERIOD)
+figures.publish_all(weakness_sources.recoding_figures(PERIOD))
 assert (provenance["rows used"] <= provenance["rows read"]).all()
 
 # %% tags=["remove-input"]

@@ -76,3 +76,23 @@ def test_the_2026_pull_is_read_as_nuts_2021_or_2024():
     assert {"NL31", "NL33"} <= set(out.index) and not {"NL35", "NL36"} & set(out.index)
     assert report.listed("renamed") == ["NL35", "NL36"]
     assert report.rows_in == report.rows_kept + sum(report.dropped_rows.values())
+
+
+def test_recoding_figures_name_the_codes_the_chapter_states():
+    from eucluster.geo import weakness_sources
+
+    values = {f.id: f.value for f in weakness_sources.recoding_figures()}
+    assert values["regions.sources.renamed.codes"] == "NL35, NL36"
+    assert values["regions.sources.unmatched.count"] == 5
+    assert values["regions.sources.filled.codes"] == "PT16, PT17, PT18"
+
+
+def test_every_regions_claim_holds_on_the_snapshot():
+    from eucluster.geo import weakness_evidence as evidence
+    from eucluster.key_figures import Claim
+
+    labels = weakness.classify()
+    records = evidence.eccp_comparison(labels).figures
+    records += evidence.category_changes(range(2015, 2024)).figures
+    claims = [r for r in records if isinstance(r, Claim)]
+    assert len(claims) == 5 and all(c.holds for c in claims)

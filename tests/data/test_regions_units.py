@@ -9,6 +9,7 @@ import pytest
 
 from eucluster.geo import nuts, regions, weakness
 from eucluster.geo import weakness_evidence as evidence
+from eucluster.key_figures import Claim
 
 
 def test_categories_at_the_thresholds():
@@ -100,6 +101,12 @@ def test_study_regions_are_eu27_nuts2(toy_world):
     assert len(study) == 7
 
 
+def split_records(records):
+    """``({id: value} of the numbers, [claims])`` of a domain function's records."""
+    claims = [r for r in records if isinstance(r, Claim)]
+    return {r.id: r.value for r in records if not isinstance(r, Claim)}, claims
+
+
 def test_category_changes_lists_only_changers(toy_world):
     from tinydata import gdp_api_csv
 
@@ -116,10 +123,13 @@ def test_category_changes_lists_only_changers(toy_world):
     assert changes.index.tolist() == ["AT11"]
     assert changes.loc["AT11", "2016"] == "less developed"
     assert changes.loc["AT11", "categories"] == 2
-    assert {f.id: f.value for f in found.figures} == {
+    numbers, (claim,) = split_records(found.figures)
+    assert numbers == {
         "regions.changers.count": 1,
         "regions.changers.once": 0,  # down and back up: two switches
     }
+    assert changes.loc["AT11", "returns"] and claim.holds
+    assert claim.if_true.startswith("the other 1 move back and forth")
 
 
 def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
@@ -140,6 +150,62 @@ def test_mixed_level_counts_enumerates_country_choices(monkeypatch):
     assert per_weak.to_dict("records") == [{"weak": 2, "combinations": 1}]  # AT1 + BE2
     assert per_country.loc["AT", "nuts2"] == 3 and per_country.loc["BE", "nuts1_weak"] == 1
     mixes = evidence.mixed_sets(3, 2)
-    figures = {f.id: f.value for f in mixes.figures}
+    figures, (consistent, ambiguous) = split_records(mixes.figures)
+    assert consistent.holds and not ambiguous.holds
+    assert ambiguous.if_false.startswith("Exactly one choice fits")
     assert figures["regions.mixes.count"] == 1 and figures["regions.mixes.matching"] == 1
     assert figures["regions.nuts1.count"] == 2 and mixes.table["paper"].all()
+
+
+def test_a_region_that_crosses_two_thresholds_in_turn_does_not_go_back_and_forth():
+    assert evidence.returns_to_a_category(["a", "b", "", "a"])
+    assert not evidence.returns_to_a_category(["a", "a", "b", "c"])
+    changes = pd.DataFrame({"switches": [1, 2, 2], "returns": [False, True, False]})
+    claim = evidence.back_and_forth_claim(changes)
+    assert not claim.holds
+    assert claim.if_false == (
+        "of the other 2, 1 return to a category they had left and 1 cross two thresholds in one "
+        "direction"
+    )
+    assert evidence.back_and_forth_claim(changes.iloc[:1]).if_false == "none changes more than once"
+
+
+def comparison_table(paper, latest, older):
+    rows = [("paper",) + paper, ("2026",) + latest, ("2019",) + older]
+    table = pd.DataFrame(rows, columns=["regions", "weak", "total"])
+    return table.assign(**{"weak share": table["weak"] / table["total"]})
+
+
+def test_comparison_claims_say_how_the_releases_and_the_paper_differ():
+    holds = evidence.comparison_claims(comparison_table((77, 201), (80, 242), (77, 240)))
+    assert all(c.holds for c in holds)
+    assert holds[0].if_true == (
+        "a weak share of 33%, below the 38% the ECCP discussion paper found on its own mix of "
+        "regions"
+    )
+    flipped = {
+        c.id: c
+        for c in evidence.comparison_claims(comparison_table((60, 201), (80, 242), (85, 240)))
+    }
+    assert not any(c.holds for c in flipped.values())
+    assert flipped["regions.weak.share_below_paper"].if_false.startswith(
+        "a weak share of 33%, above the 30%"
+    )
+    assert (
+        "the 2019 share is above it and the 2026 share above it"
+        in flipped["regions.vintages.shares_below_paper"].if_false
+    )
+    assert flipped["regions.vintages.more_weak_in_2026"].if_false.startswith(
+        "The later release counts 5 fewer"
+    )
+    assert flipped["regions.vintage2019.matches_paper"].if_false == (
+        "The 2019 release gives 85 weak regions, not the paper's 60."
+    )
+
+
+def test_identification_claims_cover_none_one_and_many():
+    none, one, many = (evidence.identification_claims(n, 77) for n in (0, 1, 33))
+    assert not none[0].holds and none[0].if_false.startswith("No choice gives the paper's 77")
+    assert not none[1].holds and none[1].if_false.startswith("With no choice that fits")
+    assert one[0].holds and not one[1].holds
+    assert many[0].holds and many[1].holds

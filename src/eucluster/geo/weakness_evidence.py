@@ -3,7 +3,8 @@
 :mod:`eucluster.geo.weakness` says which regions are weak; this module asks how firm that answer
 is: how the regions spread around the thresholds, how the count compares with the ECCP paper's
 and with the release the Commission used, how much freedom a mixed NUTS 1 / NUTS 2 set leaves,
-which regions change category from year to year, and which data stand behind the labels.
+which regions change category from year to year (the data behind the labels are in
+:mod:`eucluster.geo.weakness_sources`).
 Each function returns its table together with the :class:`~eucluster.key_figures.Figure`
 records the chapter states, so that the definitions travel with the computation.
 """
@@ -18,9 +19,8 @@ import pandas as pd
 from eucluster import data
 from eucluster.data.errors import EmptySelectionError
 from eucluster.geo import weakness
-from eucluster.geo.nuts import recode
 from eucluster.geo.regions import EU27, study_regions
-from eucluster.key_figures import Figure, computed
+from eucluster.key_figures import Claim, Figure, claim, computed
 
 #: Regions within this many points of the 75 % threshold are "near" it.
 NEAR_THRESHOLD = 5.0
@@ -38,7 +38,7 @@ class Evidence:
     """A table the chapter shows or draws, and the key figures it states about it."""
 
     table: pd.DataFrame
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def _regions(figure_id: str, value: int, definition: str) -> Figure:
@@ -91,6 +91,12 @@ def study_labels(period: tuple[int, int] = weakness.POLICY_PERIOD) -> Evidence:
             (gdp.sub(weakness.LESS_DEVELOPED_BELOW).abs() < NEAR_THRESHOLD).sum(),
             f"regions whose {span} GDP per head lies within {NEAR_THRESHOLD:g} points of the "
             "75 % threshold",
+        ),
+        _regions(
+            "regions.near_upper_threshold.count",
+            (gdp.sub(weakness.MORE_DEVELOPED_FROM).abs() < NEAR_THRESHOLD).sum(),
+            f"regions whose {span} GDP per head lies within {NEAR_THRESHOLD:g} points of the "
+            "100 % threshold",
         ),
     ]
     for end, geo in (("min", gdp.idxmin()), ("max", gdp.idxmax())):
@@ -157,8 +163,78 @@ def eccp_comparison(labels: pd.DataFrame, period=weakness.POLICY_PERIOD) -> Evid
             "(document 000, line 173)",
             fmt="{:.0%}",
         ),
+        computed(
+            "regions.vintage2019.weak.share",
+            vintage["weak"].mean(),
+            unit="share of EU-27 NUTS 2 (2016) regions",
+            definition=f"weak / all NUTS 2 (2016) regions with values for {span}, vintage V2019",
+            fmt="{:.0%}",
+        ),
     ]
-    return Evidence(table, figures)
+    return Evidence(table, figures + comparison_claims(table))
+
+
+def comparison_claims(table: pd.DataFrame) -> list[Claim]:
+    """How the paper's count compares with the rule on the two releases (``table`` as built
+    by :func:`eccp_comparison`: paper, 2026 release, 2019 release). Shares as "{:.0%}", counts
+    as whole numbers, as the figures beside them."""
+    paper, latest, release2019 = (table.iloc[i] for i in range(3))
+    paper_share = f"{paper['weak share']:.0%}"
+
+    def versus(share: float) -> str:
+        word = "below" if share < paper["weak share"] else "above"
+        return "equal to" if share == paper["weak share"] else word
+
+    change = int(latest["weak"] - release2019["weak"])
+    shares = (
+        f"({release2019['weak share']:.0%} in the 2019 release, {latest['weak share']:.0%} in "
+        f"the 2026 release)"
+    )
+    return [
+        claim(
+            "regions.weak.share_below_paper",
+            bool(latest["weak share"] < paper["weak share"]),
+            definition="Weak share of the EU-27 NUTS 2 regions (2026 release) below the weak "
+            "share of the ECCP paper's regions.",
+            if_true=f"a weak share of {latest['weak share']:.0%}, below the {paper_share} the "
+            "ECCP discussion paper found on its own mix of regions",
+            if_false=f"a weak share of {latest['weak share']:.0%}, "
+            f"{versus(latest['weak share'])} the {paper_share} the ECCP discussion paper found "
+            "on its own mix of regions",
+        ),
+        claim(
+            "regions.vintages.shares_below_paper",
+            bool(max(latest["weak share"], release2019["weak share"]) < paper["weak share"]),
+            definition="Weak shares of the NUTS 2 regions in both releases below the paper's.",
+            if_true=f"Both NUTS 2 shares {shares} are lower than the paper's {paper_share}: the "
+            "paper's mixed set holds relatively more weak regions.",
+            if_false=f"The NUTS 2 shares {shares} are not both lower than the paper's "
+            f"{paper_share}: the 2019 share is {versus(release2019['weak share'])} it and the "
+            f"2026 share {versus(latest['weak share'])} it.",
+        ),
+        claim(
+            "regions.vintages.more_weak_in_2026",
+            change > 0,
+            definition="The 2026 release gives more weak NUTS 2 regions than the 2019 release.",
+            if_true=f"The later release counts {change} more weak regions, on boundaries that "
+            "also changed between NUTS 2016 and NUTS 2021.",
+            if_false="The two releases count the same number of weak regions, although the "
+            "boundaries changed between NUTS 2016 and NUTS 2021."
+            if change == 0
+            else f"The later release counts {-change} fewer weak regions, on boundaries that "
+            "also changed between NUTS 2016 and NUTS 2021.",
+        ),
+        claim(
+            "regions.vintage2019.matches_paper",
+            bool(release2019["weak"] == paper["weak"]),
+            definition="The 2019 release gives as many weak NUTS 2 regions as the paper's count.",
+            if_true=f"The 2019 release gives exactly the paper's {paper['weak']} weak regions, "
+            f"but out of {release2019['total']} NUTS 2 regions rather than {paper['total']} "
+            "mixed ones: a match in the count, not in the set.",
+            if_false=f"The 2019 release gives {release2019['weak']} weak regions, not the "
+            f"paper's {paper['weak']}.",
+        ),
+    ]
 
 
 def mixed_level_counts(
@@ -245,7 +321,37 @@ def mixed_sets(total: int, weak: int, period=weakness.POLICY_PERIOD) -> Evidence
             fmt="{:,d}",
         )
     )
-    return Evidence(mixes, figures)
+    matching = int(mixes.loc[mixes["paper"], "combinations"].sum())
+    return Evidence(mixes, figures + identification_claims(matching, weak))
+
+
+def identification_claims(matching: int, weak: int) -> list[Claim]:
+    """Do the paper's counts fit the statistics (some mixed set gives its ``weak`` count), and
+    do they single out one set (``matching``: the choices that give it)?"""
+    if matching == 1:
+        unique = "Exactly one choice fits, so under this construction the counts identify the set."
+    else:
+        unique = "With no choice that fits, the ECCP's own list would be needed to rebuild its set."
+    return [
+        claim(
+            "regions.mixes.consistent",
+            matching >= 1,
+            definition=f"At least one mixed set of the paper's size has exactly {weak} weak "
+            "regions.",
+            if_true="The published counts are thus consistent with the statistics.",
+            if_false=f"No choice gives the paper's {weak} weak regions: under this construction "
+            "the published counts do not fit the statistics.",
+        ),
+        claim(
+            "regions.mixes.ambiguous",
+            matching >= 2,
+            definition=f"More than one mixed set of the paper's size has exactly {weak} weak "
+            "regions.",
+            if_true="But they do not single out one set of regions, and the ECCP's own list "
+            "would be needed to rebuild it.",
+            if_false=unique,
+        ),
+    ]
 
 
 def category_changes(years: Iterable[int] = range(2015, 2024)) -> Evidence:
@@ -266,6 +372,7 @@ def category_changes(years: Iterable[int] = range(2015, 2024)) -> Evidence:
         sum(1 for a, b in zip(row[:-1], row[1:], strict=True) if a and b and a != b)
         for row in labels
     ]
+    out["returns"] = [returns_to_a_category(row) for row in labels]
     out.columns = [str(c) for c in out.columns]
     span = f"{min(years)}-{max(years)}"
     figures = [
@@ -279,76 +386,36 @@ def category_changes(years: Iterable[int] = range(2015, 2024)) -> Evidence:
             (out["switches"] == 1).sum(),
             f"regions whose single-year category changes exactly once in {span}",
         ),
+        back_and_forth_claim(out),
     ]
     return Evidence(out, figures)
 
 
-def provenance(period: tuple[int, int] = weakness.POLICY_PERIOD) -> pd.DataFrame:
-    """The sources behind :func:`weakness.classify` and the map: dataset, vintage, licence,
-    sha256, rows read, rows used for the labels of ``period`` and what was not used and why.
-    Computed, so it cannot go stale."""
-    rows = []
-    gdp = data.load(weakness.GDP_DATASET)
-    nuts2_eu = (gdp["geo"].str.len() == 4) & gdp["geo"].str.slice(0, 2).isin(EU27)
-    in_period = gdp["year"].between(*period)
-    _, report = recode(gdp[nuts2_eu & gdp["value"].notna()], 2024, 2021)
-    split_or_merged = sum(report.dropped_rows.values())
-    used = int((nuts2_eu & in_period & gdp["value"].notna()).sum())
-    rows.append(
-        (
-            weakness.GDP_DATASET,
-            f"years outside {period[0]}-{period[1]}; "
-            f"{int((~nuts2_eu).sum())} rows of countries, aggregates, NUTS 1 or non-EU regions; "
-            f"{int((nuts2_eu & gdp['value'].isna()).sum())} empty values; "
-            f"{split_or_merged} rows of NUTS 2024 regions without a NUTS 2021 counterpart "
-            f"({', '.join(report.listed('merged') + report.listed('split'))})",
-            len(gdp),
-            used,
+def returns_to_a_category(categories) -> bool:
+    """Whether a region's yearly categories (blank: no value) come back to one they left."""
+    seen = [c for c in categories if c]
+    runs = [c for i, c in enumerate(seen) if i == 0 or c != seen[i - 1]]
+    return len(runs) != len(set(runs))
+
+
+def back_and_forth_claim(changes: pd.DataFrame) -> Claim:
+    """The regions that change category more than once all move back and forth across a
+    threshold (return to a category they left), rather than cross two thresholds in turn."""
+    several = changes[changes["switches"] > 1]
+    back = int(several["returns"].sum())
+    if several.empty:
+        otherwise = "none changes more than once"
+    else:
+        otherwise = (
+            f"of the other {len(several)}, {back} return to a category they had left and "
+            f"{len(several) - back} cross two thresholds in one direction"
         )
+    return claim(
+        "regions.changers.back_and_forth",
+        len(several) > 0 and back == len(several),
+        definition="Every region with more than one change of single-year category returns to "
+        "a category it had left.",
+        if_true=f"the other {len(several)} move back and forth across a threshold, returning to "
+        "a category they had left",
+        if_false=otherwise,
     )
-    name, vintage, unit = weakness.GDP_FALLBACK
-    old = data.load(name)
-    fill = weakness.gdp_relative(range(period[0], period[1] + 1))
-    from_old = fill["source"] != f"{weakness.GDP_DATASET} (2026)"
-    filled_codes = ", ".join(sorted(fill.loc[from_old, "geo"].unique()))
-    rows.append(
-        (
-            name,
-            f"all but vintage {vintage}, unit {unit}, for the regions the 2026 pull lacks "
-            f"({filled_codes})",
-            len(old),
-            int(from_old.sum()),
-        )
-    )
-    shapes = data.load("gisco_nuts2021_l2")
-    study = shapes["country"].isin(EU27)
-    rows.append(
-        (
-            "gisco_nuts2021_l2",
-            f"{int((~study).sum())} regions outside the EU-27",
-            len(shapes),
-            int(study.sum()),
-        )
-    )
-    walk = data.load("jrc_nuts_crosswalks")
-    pair = (walk["from_version"] == 2024) & (walk["to_version"] == 2021)
-    rows.append(
-        ("jrc_nuts_crosswalks", "all but the NUTS 2024 to 2021 pairs", len(walk), int(pair.sum()))
-    )
-    codes = data.load("jrc_nuts_codes")
-    rows.append(("jrc_nuts_codes", "none (a code list)", len(codes), len(codes)))
-    out = []
-    for dataset_name, dropped, read, kept in rows:
-        entry = data.dataset(dataset_name)
-        out.append(
-            {
-                "dataset": entry.name,
-                "vintage": entry.vintage,
-                "licence": entry.licence.split(":")[0].split(";")[0].split(" for ")[0],
-                "sha256": entry.sha256[:12],
-                "rows read": read,
-                "rows used": kept,
-                "not used": dropped,
-            }
-        )
-    return pd.DataFrame(out)
