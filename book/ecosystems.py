@@ -15,10 +15,11 @@
 #
 # In which of the Commission's industrial ecosystems do weak and non-weak regions have
 # specialisation nodes, and how firm is the weak/non-weak contrast of the ECCP paper when
-# its choices change? Recomputed from business statistics, the ecosystem shares come close
-# to the published ones for some manufacturing ecosystems but not for agri-food, textiles or
-# health, which these data measure poorly, and the gap in industry-relevant nodes changes
-# sign with the thresholds, so the paper's headline contrast rests on its particular choices.
+# its choices change? Recomputed from business statistics,
+# {glue}`ecosystems.deviation.some_close`, and the shares are farthest from the published
+# ones for {glue}`ecosystems.deviation.farthest` (mean absolute deviation in percentage
+# points); {glue}`ecosystems.deviation.incomplete_deviate_more`. Over the thresholds,
+# {glue}`ecosystems.answer.industry_sign_varies`.
 
 # %% tags=["parameters"]
 lq_threshold = 1.5
@@ -81,10 +82,11 @@ found = node_tables.ecosystem_nodes(comparison.run, mapping)
 #
 # The regional business statistics lack whole parts of some ecosystems
 # ({numref}`tbl-ecosystems-coverage`): {glue}`ecosystems.coverage.incomplete` of the
-# ecosystems miss at least one of their divisions. Health keeps only pharmaceuticals,
-# devices and trade, without hospitals and care; agri-food has no farming; proximity has no
-# social work or personal services. For these ecosystems no recomputation from these data
-# can match the paper.
+# ecosystems miss at least one of their divisions.
+# {glue}`ecosystems.coverage.health_without_care`;
+# {glue}`ecosystems.coverage.agri_food_without_farming`;
+# {glue}`ecosystems.coverage.proximity_without_services`. Where divisions are missing, a
+# recomputation from these data cannot be expected to match the paper.
 
 # %% tags=["remove-input"]
 coverage = ecosystem_findings.coverage(comparison, mapping)
@@ -108,11 +110,15 @@ show_table(
 # industry-relevant nodes. The largest gap is in {glue}`ecosystems.deviation.largest.ecosystem`
 # for {glue}`ecosystems.deviation.largest.group` regions: published
 # {glue}`ecosystems.deviation.largest.published`, recomputed
-# {glue}`ecosystems.deviation.largest.recomputed`, an ecosystem whose farming core the
-# business statistics do not cover.
+# {glue}`ecosystems.deviation.largest.recomputed`,
+# {glue}`ecosystems.deviation.largest_incomplete`. Over the four cells of each ecosystem,
+# {glue}`ecosystems.deviation.some_close`; {glue}`ecosystems.deviation.incomplete_deviate_more`.
+# {glue}`ecosystems.deviation.health_above_median`.
+# {glue}`ecosystems.deviation.textile_above_median`,
+# {glue}`ecosystems.coverage.textile_complete`.
 
 # %% tags=["remove-cell"]
-tables = ecosystem_findings.published_tables(found, comparison.weak)
+tables = ecosystem_findings.published_tables(found, comparison, mapping)
 figures.publish_all(tables.figures)
 assert tables.table["recomputed_pct"].between(0, 100).all()
 assert len(tables.table) == 2 * 2 * len(coverage.table)
@@ -137,13 +143,14 @@ for name, chart in node_charts.ecosystem_table_heatmaps(tables.table).items():
 # ```
 #
 # The paper also gives the average number of ecosystem nodes per region in its text
-# ({numref}`tbl-ecosystems-means`). Recomputed, weak regions have more regional-relevant
-# ecosystem nodes than the others, as published, and fewer industry-relevant ones, against
-# the paper's near parity.
+# ({numref}`tbl-ecosystems-means`). Recomputed, {glue}`ecosystems.means.regional_direction`,
+# and {glue}`ecosystems.means.industry_direction`.
 
 # %% tags=["remove-input"]
+means = ecosystem_findings.means_section(found, comparison.weak)
+figures.publish_all(means.figures)
 show_table(
-    ecosystem_findings.means_table(found, comparison.weak),
+    means.table,
     label="tbl-ecosystems-means",
     caption="Average number of ecosystem nodes per region: published (document 000, section "
     "'Presence of industrial ecosystems', text) and recomputed.",
@@ -157,10 +164,9 @@ show_table(
 # choice behind it is a parameter here, and {numref}`fig-ecosystems-grid` varies the two
 # thresholds together. Weak regions have more regional-relevant nodes than the others at
 # {glue}`ecosystems.grid.regional_positive` of the {glue}`ecosystems.grid.points` threshold
-# pairs. For industry-relevant nodes the sign depends on the thresholds: at this chapter's
-# industry share, weak regions have more such nodes from a location-quotient threshold of
-# {glue}`ecosystems.grid.flip_lq` upwards, and they have more at
-# {glue}`ecosystems.grid.industry_positive` of the pairs in all.
+# pairs. {glue}`ecosystems.grid.industry_sign_varies`: {glue}`ecosystems.grid.industry_flip`,
+# and they have more such nodes at {glue}`ecosystems.grid.industry_positive` of the pairs in
+# all.
 
 # %% tags=["remove-cell"]
 sensitivity = ecosystem_findings.threshold_sensitivity(comparison, grid)
@@ -185,23 +191,19 @@ glue("fig-ecosystems-grid", grid_chart, display=False)
 # {glue}`ecosystems.variants.regional_positive` of the {glue}`ecosystems.variants.count`
 # variants. The industry-relevant gap is negative in
 # {glue}`ecosystems.variants.industry_negative` of them, and its interval excludes zero in
-# {glue}`ecosystems.variants.industry_significant` of them. The years are not strictly
-# comparable: the set of countries with data changes from year to year, from
-# {glue}`ecosystems.variants.countries_min` to {glue}`ecosystems.variants.countries_max`
-# countries. At NUTS 1 a region is weak when most of the employment of its labelled NUTS 2
-# regions is in weak ones.
+# {glue}`ecosystems.variants.industry_significant` of them.
+# {glue}`ecosystems.variants.countries_vary`. At NUTS 1 a region is weak when most of the
+# employment of its labelled NUTS 2 regions is in weak ones.
 #
-# The denominator matters most. With the other denominator (LFS total employment when this
-# run uses the SBS sum, and the reverse), weak regions have
+# {glue}`ecosystems.variants.denominator_moves_most`. With the other denominator (LFS total
+# employment when this run uses the SBS sum, and the reverse), weak regions have
 # {glue}`ecosystems.variants.denominator.regional_relevant.weak` regional-relevant nodes
 # against {glue}`ecosystems.variants.denominator.regional_relevant.non_weak` in non-weak
 # regions, and {glue}`ecosystems.variants.denominator.industry_relevant.weak` industry-relevant
-# nodes against {glue}`ecosystems.variants.denominator.industry_relevant.non_weak`. Survey
-# totals include farming and public services, which weigh more in weak regions, so the
-# business sectors there have smaller shares and lower location quotients. That is closer to
-# the paper's all-sector basis, and it brings the industry-relevant gap near the published
-# one, but it divides workplace counts by residents and cannot be checked division by
-# division.
+# nodes against {glue}`ecosystems.variants.denominator.industry_relevant.non_weak`.
+# {glue}`ecosystems.denominator.business_share_lower_in_weak`. The survey denominator is
+# closer to the paper's all-sector basis, and {glue}`ecosystems.denominator.lfs_nearer_published`,
+# but it divides workplace counts by residents and cannot be checked division by division.
 
 # %% tags=["remove-cell"]
 variants = ecosystem_findings.variant_sensitivity(comparison)

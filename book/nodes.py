@@ -15,10 +15,13 @@
 #
 # Do structurally weak regions have fewer industry-relevant specialisation nodes than other
 # regions, as the ECCP discussion paper reports, when the nodes are recomputed from public
-# Eurostat employment statistics? Measured against business-economy employment, weak regions
-# again have more regional-relevant nodes than the others, but their deficit in
-# industry-relevant nodes is smaller than published and within the statistical noise;
-# measured against total employment, both kinds of node are rarer in weak regions.
+# Eurostat employment statistics? Measured against {glue}`nodes.data.denominator`,
+# {glue}`nodes.table1.regional_gap_published_sign`, and
+# {glue}`nodes.table1.industry_gap_published_sign`; for these,
+# {glue}`nodes.table1.industry_gap_size`, and {glue}`nodes.table1.industry_gap_within_noise`.
+# Measured against {glue}`nodes.other_denominator.name` instead,
+# {glue}`nodes.other_denominator.regional_fewer` and
+# {glue}`nodes.other_denominator.industry_fewer`.
 
 # %% tags=["parameters"]
 lq_threshold = 1.5
@@ -122,12 +125,12 @@ show_table(
 # %% [markdown]
 # ## Nodes per region
 #
-# {numref}`fig-nodes-map` maps the count of nodes per region. Regional-relevant nodes are
-# spread widely: a region has {glue}`nodes.count.regional_median` of them at the median. The
-# industry-relevant ones gather in large regions, since holding a given share of a sector's
-# European employment is easier for a region with many workers; the median region has
-# {glue}`nodes.count.industry_median`, and {glue}`nodes.count.industry_zero` regions have
-# none.
+# {numref}`fig-nodes-map` maps the count of nodes per region. A region has
+# {glue}`nodes.count.regional_median` regional-relevant nodes at the median, and
+# {glue}`nodes.count.regional_zero` regions have none.
+# {glue}`nodes.count.industry_in_large_regions`; the median region has
+# {glue}`nodes.count.industry_median` industry-relevant nodes, and
+# {glue}`nodes.count.industry_zero` regions have none.
 
 # %% tags=["remove-cell"]
 figures.publish_all(node_findings.nodes_per_region(comparison))
@@ -149,7 +152,8 @@ glue("fig-nodes-map", node_charts.node_maps(on_map), display=False)
 #
 # {numref}`tbl-nodes-top` lists the divisions in which most regions have an
 # industry-relevant node. First comes {glue}`nodes.top.label`
-# ({glue}`nodes.top.division`), a node in {glue}`nodes.top.regions` regions.
+# ({glue}`nodes.top.division`), a node in {glue}`nodes.top.regions` regions;
+# {glue}`nodes.top.ahead`.
 
 # %% tags=["remove-input"]
 top = node_findings.top_sectors(comparison, n=10)
@@ -192,32 +196,35 @@ show_table(
 )
 
 # %% [markdown]
-# The recomputed pattern for regional-relevant nodes is the published one, only sharper:
-# weak regions have {glue}`table1.regional_relevant_nodes.weak` such nodes on average
-# (published {glue}`nodes.published.regional_relevant.weak`), the others
-# {glue}`table1.regional_relevant_nodes.non_weak` (published
-# {glue}`nodes.published.regional_relevant.non_weak`). The difference of
-# {glue}`nodes.test.regional_relevant.difference` nodes has a {glue}`nodes.test.level`
-# bootstrap interval from
-# {glue}`nodes.test.regional_relevant.ci_low` to {glue}`nodes.test.regional_relevant.ci_high`
-# ({glue}`nodes.test.n_bootstrap` resamples; Welch p =
-# {glue}`nodes.test.regional_relevant.welch_p`, Mann-Whitney p =
-# {glue}`nodes.test.regional_relevant.mann_whitney_p`).
+# For regional-relevant nodes, {glue}`nodes.table1.regional_gap_published_sign`: on average
+# {glue}`table1.regional_relevant_nodes.weak` in weak regions (published
+# {glue}`nodes.published.regional_relevant.weak`) and
+# {glue}`table1.regional_relevant_nodes.non_weak` in the others (published
+# {glue}`nodes.published.regional_relevant.non_weak`). Recomputed,
+# {glue}`nodes.table1.regional_gap_size`, and {glue}`nodes.table1.regional_gap_beyond_noise`;
+# {glue}`nodes.table1.regional_tests_agree`. The intervals come from
+# {glue}`nodes.test.n_bootstrap` bootstrap resamples of each group.
 #
-# For industry-relevant nodes, the paper's headline, the recomputed averages are lower in
-# both groups, {glue}`table1.industry_relevant_nodes.weak` in weak and
+# For industry-relevant nodes, the paper's headline,
+# {glue}`nodes.table1.industry_means_below_published`:
+# {glue}`table1.industry_relevant_nodes.weak` in weak and
 # {glue}`table1.industry_relevant_nodes.non_weak` in non-weak regions (published
 # {glue}`nodes.published.industry_relevant.weak` and
-# {glue}`nodes.published.industry_relevant.non_weak`). The gap has the published sign, but at
-# {glue}`nodes.test.industry_relevant.difference` nodes, with an interval from
-# {glue}`nodes.test.industry_relevant.ci_low` to {glue}`nodes.test.industry_relevant.ci_high`
-# (Welch p = {glue}`nodes.test.industry_relevant.welch_p`, Mann-Whitney p =
-# {glue}`nodes.test.industry_relevant.mann_whitney_p`), these data do not rule out that it is
-# noise. The levels differ for reasons the data explain: fewer divisions mean fewer
-# candidate nodes; many more, smaller regions than the paper's mixed set mean that fewer of
-# them reach a given share of European employment; and the business-economy denominator
-# raises every regional share. The chapter on {doc}`ecosystems` shows how the gap moves with
-# the thresholds, the year, the benchmark and the region frame.
+# {glue}`nodes.published.industry_relevant.non_weak`). Recomputed,
+# {glue}`nodes.table1.industry_gap_published_sign`;
+# {glue}`nodes.table1.industry_gap_size`, and
+# {glue}`nodes.table1.industry_gap_within_noise`; {glue}`nodes.table1.industry_tests_agree`.
+# The levels differ for reasons the data explain: {glue}`nodes.levels.fewer_divisions`;
+# {glue}`nodes.levels.more_regions`; and {glue}`nodes.levels.business_denominator`.
+#
+# The denominator is a choice too. Measured against
+# {glue}`nodes.other_denominator.name` instead, {glue}`nodes.other_denominator.regional_fewer`
+# and {glue}`nodes.other_denominator.industry_fewer`. The chapter on {doc}`ecosystems` shows
+# how the gap moves with this and every other choice: the thresholds, the year, the
+# benchmark and the region frame.
+
+# %% tags=["remove-cell"]
+figures.publish_all(node_findings.other_denominator(comparison))
 
 # %% [markdown]
 # ## Cluster organisations: what cannot be recomputed

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 
 from eucluster import data
-from eucluster.key_figures import Figure, computed
-from eucluster.measures import ecosystems, node_tables, weak_gap
+from eucluster.geo import weakness
+from eucluster.key_figures import Claim, Figure, computed
+from eucluster.measures import ecosystem_claims, ecosystems, node_tables, weak_gap
 from eucluster.measures import specialisation as sp
 from eucluster.measures.node_findings import Section
 from eucluster.measures.node_tables import KIND_NAMES, GridParameters, NodeComparison
@@ -35,7 +36,7 @@ def coverage(comparison: NodeComparison, mapping: pd.DataFrame) -> Section:
     """How many ecosystems the mapping has, how many miss a division in the regional data,
     and the table of mapped, covered and missing divisions per ecosystem (named)."""
     covered = ecosystems.ecosystem_coverage(comparison.run.employment.columns, mapping)
-    figures = [
+    figures: list[Figure | Claim] = [
         computed(
             "ecosystems.count",
             len(covered),
@@ -51,6 +52,7 @@ def coverage(comparison: NodeComparison, mapping: pd.DataFrame) -> Section:
             fmt="{:d}",
         ),
     ]
+    figures += ecosystem_claims.coverage_claims(covered, mapping)
     names = ecosystems.ecosystem_names()
     table = (
         covered.reset_index()
@@ -67,12 +69,15 @@ def coverage(comparison: NodeComparison, mapping: pd.DataFrame) -> Section:
     return Section(figures, table)
 
 
-def published_tables(found: sp.Nodes, weak: pd.Series) -> Section:
+def published_tables(found: sp.Nodes, comparison: NodeComparison, mapping: pd.DataFrame) -> Section:
     """Tables 2 and 3 recomputed beside the published shares (long form, see
     :func:`~eucluster.measures.node_tables.ecosystem_tables`), with the mean absolute
-    deviation of each table and the cell that deviates most."""
-    tables = node_tables.ecosystem_tables(found, weak)
-    figures = [
+    deviation of each table, the cell that deviates most, and which ecosystems come close
+    to or lie farthest from the paper (:func:`~eucluster.measures.ecosystem_claims.
+    deviation_findings`, which needs the coverage of ``mapping`` by the run's divisions)."""
+    tables = node_tables.ecosystem_tables(found, comparison.weak)
+    covered = ecosystems.ecosystem_coverage(comparison.run.employment.columns, mapping)
+    figures: list[Figure | Claim] = [
         computed(
             f"ecosystems.deviation.{kind}",
             float(tables.loc[tables["node_type"] == node_type, "difference"].abs().mean()),
@@ -101,15 +106,23 @@ def published_tables(found: sp.Nodes, weak: pd.Series) -> Section:
                 fmt="{:.0%}",
             )
         )
+    figures += ecosystem_claims.deviation_findings(tables, covered)
     return Section(figures, tables)
 
 
-def means_table(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
+def means_section(found: sp.Nodes, weak: pd.Series) -> Section:
     """Mean number of ecosystem nodes per region by group, published (the paper's text) and
-    recomputed."""
+    recomputed (the table), and whether weak regions have more or fewer of each kind than
+    the others, beside the paper's direction (the claims)."""
     means = node_tables.ecosystem_means(found, weak)
     text = data.load("text_figures").set_index("statement_id")["value"]
-    return pd.DataFrame(
+    published = pd.DataFrame(
+        {
+            group: {kind: float(text[PAPER_MEANS[kind, group]]) for kind in sp.NODE_KINDS}
+            for group in ("weak", "non_weak")
+        }
+    )
+    table = pd.DataFrame(
         [
             {
                 "Nodes per region": KIND_NAMES[kind],
@@ -120,6 +133,7 @@ def means_table(found: sp.Nodes, weak: pd.Series) -> pd.DataFrame:
             for (kind, group), statement in PAPER_MEANS.items()
         ]
     )
+    return Section(ecosystem_claims.means_claims(means, published), table)
 
 
 def threshold_sensitivity(comparison: NodeComparison, grid: GridParameters) -> Section:
@@ -161,6 +175,7 @@ def threshold_sensitivity(comparison: NodeComparison, grid: GridParameters) -> S
             "chapter's industry share",
         )
     )
+    figures += ecosystem_claims.grid_claims(gaps, comparison.run.parameters.industry_share)
     return Section(figures, gaps)
 
 
@@ -222,7 +237,51 @@ def variant_sensitivity(comparison: NodeComparison) -> VariantSection:
         for name, pick in (("min", min), ("max", max))
     ]
     figures += _other_denominator_figures(gaps, chosen.denominator)
+    other = "lfs" if chosen.denominator == "sbs" else "sbs"
+    labels = {chosen.denominator: "this chapter", other: weak_gap.denominator_label(other)}
+    figures += ecosystem_claims.variant_claims(
+        gaps,
+        base_label="this chapter",
+        denominator_label=labels[other],
+        year_labels=[str(year) for year in node_tables.SBS_YEARS],
+    )
+    published = node_tables.table1(comparison.run.counts, comparison.weak)
+    industry = published.loc["industry_relevant"]
+    figures += ecosystem_claims.denominator_claims(
+        gaps,
+        labels=labels,
+        published_gap=industry["published_weak"] - industry["published_non_weak"],
+    )
+    figures += business_share(comparison)
     return VariantSection(figures, gaps, tuple(variants))
+
+
+def business_share(comparison: NodeComparison) -> list[Figure | Claim]:
+    """The business economy's share of survey employment (SBS sum over the divisions divided
+    by LFS total employment, both of the run's year and NUTS level), averaged over weak and
+    over non-weak regions: where it is lower, the survey denominator lowers the business
+    sectors' shares more."""
+    chosen = comparison.run.parameters
+    business = comparison.run.employment.sum(axis=1)
+    survey = node_tables.lfs_employment(chosen.year, chosen.geo_level)
+    share = (business / survey.reindex(business.index)).dropna()
+    aligned = weakness.classified(share.index, comparison.weak)
+    means = {
+        "weak": float(share[aligned.index][aligned].mean()),
+        "non_weak": float(share[aligned.index][~aligned].mean()),
+    }
+    figures: list[Figure | Claim] = [
+        computed(
+            f"ecosystems.denominator.business_share.{group}",
+            value,
+            unit="of LFS employment",
+            definition=f"mean over {group.replace('_', '-')} regions of SBS business-economy "
+            "employment / LFS total employment",
+            fmt="{:.0%}",
+        )
+        for group, value in means.items()
+    ]
+    return figures + [ecosystem_claims.business_share_claim(means["weak"], means["non_weak"])]
 
 
 def _other_denominator_figures(gaps: pd.DataFrame, denominator: str) -> list[Figure]:

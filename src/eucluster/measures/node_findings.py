@@ -13,17 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
+from scipy import stats
 
 from eucluster import data
 from eucluster.geo import weakness
-from eucluster.key_figures import Figure, computed, quoted
+from eucluster.key_figures import Claim, Figure, computed, quoted
+from eucluster.measures import node_claims, weak_gap
 from eucluster.measures import specialisation as sp
-from eucluster.measures import weak_gap
 from eucluster.measures.node_tables import (
     KIND_NAMES,
     NodeComparison,
     NodeParameters,
+    compute_nodes,
     countries,
+    group_means,
     table1,
     top_divisions,
 )
@@ -33,13 +36,15 @@ DENOMINATOR_TEXT = {
     "sbs": "business-economy employment (sum over the divisions)",
     "lfs": "total employment from the Labour Force Survey",
 }
+#: The paper's scope, as its text states it (statement ids of ``text_figures``).
+PAPER_DIVISIONS, PAPER_REGIONS = "000.nodes.nace_sectors", "000.eccp.regions_total"
 
 
 @dataclass(frozen=True)
 class Section:
     """The key figures one section of the chapter cites and the table it shows."""
 
-    figures: list[Figure]
+    figures: list[Figure | Claim]
     table: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
@@ -73,14 +78,14 @@ def setting(comparison: NodeComparison) -> list[Figure]:
         ),
         quoted(
             "nodes.paper.divisions",
-            int(paper["000.nodes.nace_sectors"]),
+            int(paper[PAPER_DIVISIONS]),
             unit="divisions",
             table="text_figures",
             fmt="{:d}",
         ),
         quoted(
             "nodes.paper.regions",
-            int(paper["000.eccp.regions_total"]),
+            int(paper[PAPER_REGIONS]),
             unit="regions",
             table="text_figures",
             fmt="{:d}",
@@ -174,9 +179,10 @@ def unpublished_cells(comparison: NodeComparison) -> Section:
     return Section(figures, table)
 
 
-def nodes_per_region(comparison: NodeComparison) -> list[Figure]:
-    """The median region's number of nodes of each kind, and how many regions have no
-    industry-relevant node."""
+def nodes_per_region(comparison: NodeComparison) -> list[Figure | Claim]:
+    """The median region's number of nodes of each kind, how many regions have none, and
+    whether industry-relevant nodes gather in large regions (rank correlation with the
+    region's employment, summed over the divisions)."""
     counts = comparison.run.counts
     figures = [
         computed(
@@ -188,15 +194,19 @@ def nodes_per_region(comparison: NodeComparison) -> list[Figure]:
         )
         for kind in sp.NODE_KINDS
     ]
-    figures.append(
+    figures += [
         computed(
-            "nodes.count.industry_zero",
-            int((counts["industry_relevant"] == 0).sum()),
+            f"nodes.count.{kind.split('_')[0]}_zero",
+            int((counts[kind] == 0).sum()),
             unit="regions",
-            definition="regions without an industry-relevant node",
+            definition=f"regions without a {kind.replace('_', '-')} node",
             fmt="{:d}",
         )
-    )
+        for kind in sp.NODE_KINDS
+    ]
+    size = comparison.run.employment.sum(axis=1).reindex(counts.index)
+    rho, p_value = stats.spearmanr(size, counts["industry_relevant"])
+    figures.append(node_claims.size_correlation_claim(float(rho), float(p_value)))
     return figures
 
 
@@ -214,6 +224,7 @@ def top_sectors(comparison: NodeComparison, n: int = 10) -> Section:
             definition="classified regions where the division is an industry-relevant node",
             fmt="{:d}",
         ),
+        node_claims.first_place_claim(top),
     ]
     table = top.rename(
         columns={
@@ -275,7 +286,46 @@ def table1_section(comparison: NodeComparison) -> Table1Section:
             ],
         }
     )
+    figures += node_claims.table1_claims(recomputed, tests)
+    paper = data.load("text_figures").set_index("statement_id")["value"]
+    figures += node_claims.level_claims(
+        divisions=comparison.run.employment.shape[1],
+        paper_divisions=int(paper[PAPER_DIVISIONS]),
+        regions=comparison.run.employment.shape[0],
+        paper_regions=int(paper[PAPER_REGIONS]),
+        denominator=chosen.denominator,
+    )
     return Table1Section(figures, shown, recomputed, tests)
+
+
+def other_denominator(comparison: NodeComparison) -> list[Figure | Claim]:
+    """The group means of both node kinds with the other denominator (the Labour Force
+    Survey's total employment when the run divides by the business economy, and the
+    reverse), and whether weak regions have fewer nodes of each kind under it."""
+    chosen = comparison.run.parameters
+    other = "lfs" if chosen.denominator == "sbs" else "sbs"
+    run = compute_nodes(comparison.sbs, chosen.replace(denominator=other))
+    means = group_means(run.counts[list(sp.NODE_KINDS)], comparison.weak)
+    figures: list[Figure | Claim] = [
+        computed(
+            "nodes.other_denominator.name",
+            DENOMINATOR_TEXT[other],
+            unit="",
+            definition="the denominator this run does not use",
+        )
+    ]
+    figures += [
+        computed(
+            f"nodes.other_denominator.{kind}.{group}",
+            means.loc[kind, group],
+            unit="nodes per region",
+            definition=f"mean {kind.replace('_', '-')} nodes with the {other.upper()} "
+            f"denominator, {group.replace('_', '-')} regions",
+        )
+        for kind in sp.NODE_KINDS
+        for group in ("weak", "non_weak")
+    ]
+    return figures + node_claims.other_denominator_claims(means, DENOMINATOR_TEXT[other])
 
 
 def _group_figures(comparison: NodeComparison, recomputed: pd.DataFrame) -> list[Figure]:
