@@ -13,13 +13,14 @@
 # %% [markdown]
 # # Cluster strength and regional prosperity
 #
-# Are regions whose employment was concentrated in strong clusters before the financial
-# crisis more prosperous today, as the ECCP paper argues on the strength of
-# {cite:t}`ketels_protsiv_2020`? Not on the ECCP's own measure: across Europe regions with
-# more employment in specialisation nodes are poorer, and compared with regions of the same
-# country with similar skills, density and sector mix they are neither richer nor poorer; a
-# small positive association appears only with the European Cluster Observatory's star
-# measure, or when the 2010 competitiveness index is held fixed.
+# Are regions whose employment was concentrated in strong clusters in
+# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
+# ({glue}`regression.strength.crisis_years`) more prosperous today, as the ECCP paper argues
+# on the strength of {cite:t}`ketels_protsiv_2020`? Measured by the
+# {glue}`regression.strength.measure_name`, across Europe
+# {glue}`regression.pooled.strength.clear`; compared with regions of the same country with
+# similar skills, density and sector mix, {glue}`regression.main.strength.includes_zero`. In
+# the specification curve, {glue}`regression.curve.positive_only_star`.
 
 # %% tags=["parameters"]
 strength_measure = "node_share"  # or node_count, star_share, benchmark_share
@@ -61,11 +62,6 @@ regression_data.validate_parameters(
 )
 
 # %% tags=["remove-cell"]
-# The prose is written for the default parameters; its claims are asserted only for them.
-prose_defaults = ("node_share", "eu27", 1.5, [2008, 2009, 2010])
-prose_run = (strength_measure, sample, lq_threshold, list(strength_years)) == prose_defaults
-
-# %% tags=["remove-cell"]
 full, choices = regression_data.analysis_frame(
     strength_years=tuple(strength_years),
     suppressed=suppressed,
@@ -94,63 +90,58 @@ figures.publish_all(regression_data.sample_figures(full, frame, choices, strengt
 # {glue}`regression.outcome.year`, the latest year for which Eurostat reports every region
 # {cite:p}`eurostat_nama_10r_2gdp`, and, as a check, its average over
 # {glue}`regression.outcome.window_start`-{glue}`regression.outcome.year`. Cluster strength is
-# measured a decade and more earlier, on employment by NACE division in
-# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
-# {cite:p}`eurostat_sbs_r_nuts06_r2` (France enters in 2010, the first year the file reports
-# it), converted to the 2021 regions with the JRC cross-walk. The sample has
+# measured {glue}`regression.strength.lead_years` years and more earlier, on employment by NACE
+# division in {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
+# {cite:p}`eurostat_sbs_r_nuts06_r2` ({glue}`regression.strength.france_late`), converted to
+# the 2021 regions with the JRC cross-walk. The sample has
 # {glue}`regression.sample.regions` regions in {glue}`regression.sample.countries` countries,
 # {glue}`regression.sample.weak` of them structurally weak.
 #
 # Four measures of strength, all computed on the same matrix of 2-digit divisions of the
-# business economy (B-N without K), are compared:
+# business economy (B-N without K), are compared; the main model uses the
+# {glue}`regression.strength.measure_name`:
 #
-# * **node employment share**, the main measure: the share of a region's employment in the
-#   ECCP's regional-relevant specialisation nodes (location quotient above 1.5 and more than
-#   1 % of the region's jobs) {cite:p}`franco_wilson_2021`;
+# * **node employment share**: the share of a region's employment in the ECCP's
+#   regional-relevant specialisation nodes ({glue}`regression.rule.node_published`)
+#   {cite:p}`franco_wilson_2021`;
 # * **node count**, the number of such nodes, as the ECCP paper counts them;
 # * **star share**: employment in cells with at least two of the European Cluster Observatory's
-#   three stars (size and focus in the top 10 % of their sector, location quotient at least 2)
-#   {cite:p}`ketels_solvell_2006`;
+#   three stars (size and focus in the top 10 % of their sector,
+#   {glue}`regression.rule.star_published`) {cite:p}`ketels_solvell_2006`;
 # * **benchmark share**: employment in cells that the U.S. Cluster Mapping Project would call
-#   strong (location quotient at or above the sector's 75th percentile and at least 1,
-#   employment above the sector's 25th percentile) {cite:p}`delgado_porter_stern_2014`.
+#   strong ({glue}`regression.rule.benchmark_published`, and at least 1, employment above the
+#   sector's 25th percentile) {cite:p}`delgado_porter_stern_2014`.
 #
 # These rules were written for clusters of related 4-digit industries; on 2-digit divisions
 # they are approximations. Each measure is standardised, so a coefficient is the difference
-# in log GDP per head that goes with one standard deviation of strength (for the node share,
-# {glue}`regression.strength.sd_pp` percentage points). Controls are the share of adults with
-# tertiary education and R&D intensity (2013-2015, the first years published), population
-# density, the share of jobs in the third of divisions with the highest EU wages per person
-# (the sector mix), the Regional Competitiveness Index of 2010, and, measured after the
-# outcome's base period and used only as a check, the quality-of-government pillars of the
-# RCI 2022 and the Regional Innovation Scoreboard 2023.
+# in log GDP per head that goes with one standard deviation of strength (for the
+# {glue}`regression.strength.measure_name`, {glue}`regression.strength.sd`). The main model's
+# controls are {glue}`regression.main.controls`. Two checks add
+# {glue}`regression.early_controls.added`, or, measured after the outcome's base period,
+# {glue}`regression.late_controls.added`.
 
 # %% tags=["remove-cell"]
 figures.publish_all(models.figures)
-
-# %% tags=["remove-cell"]
-if prose_run:
-    assert fits["pooled"].estimate("strength")[0] < 0, "prose: pooled association negative"
-    assert fits["pooled"].estimate("strength")[2] < 0.05, "prose: pooled association clear"
-    assert main.estimate("strength")[2] > 0.1, "prose: main association not distinct from 0"
-    assert fits["growth"].estimate("strength")[0] < 0, "prose: growth lower"
 
 # %% [markdown]
 # ## Estimates
 #
 # {numref}`tbl-regression-main` builds the main model up. Without controls, regions with a larger
-# node employment share are *less* prosperous (coefficient {glue}`regression.pooled.strength.coef`,
-# standard error {glue}`regression.pooled.strength.se`, {glue}`regression.pooled.nobs` regions).
-# Controls for skills, density and sector mix shrink that association to
-# {glue}`regression.controls.strength.coef` ({glue}`regression.controls.strength.se`). Within
-# countries (column 3, the main model) it is {glue}`regression.main.strength.coef` with a standard
-# error of {glue}`regression.main.strength.se` clustered by country, on {glue}`regression.main.nobs`
-# regions: a 95 % interval from {glue}`regression.main.strength.low_pct` % to
+# {glue}`regression.strength.measure_name` are {glue}`regression.pooled.strength.negative`
+# prosperous (coefficient {glue}`regression.pooled.strength.coef`, standard error
+# {glue}`regression.pooled.strength.se`,
+# {glue}`regression.pooled.nobs` regions). Controls for skills, density and sector mix
+# {glue}`regression.controls.strength.shrinks` {glue}`regression.controls.strength.coef`
+# ({glue}`regression.controls.strength.se`). Within countries (column 3, the main model) it is
+# {glue}`regression.main.strength.coef` with a standard error of
+# {glue}`regression.main.strength.se` clustered by country (p-value
+# {glue}`regression.main.strength.pvalue`), on {glue}`regression.main.nobs` regions: a 95 %
+# interval from {glue}`regression.main.strength.low_pct` % to
 # {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation of strength,
-# which excludes any large association in either direction. The
-# {glue}`regression.sample.apportioned` regions whose early employment had to be shared out by
-# population, because their region was split by a later NUTS revision, do not drive it: without
-# them the estimate is {glue}`regression.unsplit.strength.coef`
+# {glue}`regression.main.strength.small`. The {glue}`regression.sample.apportioned` regions
+# whose early employment had to be shared out by population, because their region was split by
+# a later NUTS revision, {glue}`regression.unsplit.same_conclusion`: without them the estimate
+# is {glue}`regression.unsplit.strength.coef`
 # ({glue}`regression.unsplit.strength.se`, {glue}`regression.unsplit.nobs` regions).
 
 # %% tags=["remove-input"]
@@ -165,26 +156,26 @@ show_table(
 )
 
 # %% [markdown]
-# Column 4 lets the slope differ for weak regions. The weak-region dummy is large by
-# construction, since weakness is defined by low GDP per head; what matters is the
-# interaction, {glue}`regression.interaction.coef` ({glue}`regression.interaction.se`): there
-# is no sign that strength goes with more prosperity in weak regions than elsewhere.
+# When the sample has both weak and other regions, column 4 lets the slope differ for weak
+# regions; the weak-region dummy there is large by construction, since weakness is defined by
+# low GDP per head, and what matters is the interaction.
+# {glue}`regression.interaction.no_difference`
 #
 # {numref}`tbl-regression-checks` changes the outcome and the controls. The five-year average
-# outcome gives the same answer ({glue}`regression.average.strength.coef`, standard error
-# {glue}`regression.average.strength.se`). Growth of GDP per head relative to the EU-27 since
-# 2009, conditional on its 2009 level, was slightly *lower* where strength was higher
-# ({glue}`regression.growth.strength.coef`, {glue}`regression.growth.strength.se`). Adding
-# R&D intensity and the 2010 Regional Competitiveness Index turns the coefficient positive,
-# {glue}`regression.early_controls.strength.coef` ({glue}`regression.early_controls.strength.se`),
-# but on {glue}`regression.early_controls.nobs` regions: the
-# {glue}`regression.early_controls.lost` regions without both include
-# {glue}`regression.early_controls.lost_france` of the {glue}`regression.sample.france`
-# French regions (the R&D file has almost none) and the capitals that the index merges with
-# their commuting belts. The index is also built partly from innovation and business indicators that
-# prosperity itself raises, which makes it a doubtful control. The later quality of
-# government and innovation scores give {glue}`regression.late_controls.strength.coef`
-# ({glue}`regression.late_controls.strength.se`).
+# outcome {glue}`regression.average.same_answer` ({glue}`regression.average.strength.coef`,
+# standard error {glue}`regression.average.strength.se`). Growth of GDP per head relative to
+# the EU-27 since 2009, conditional on its 2009 level, was
+# {glue}`regression.growth.strength.negative` where strength was higher
+# ({glue}`regression.growth.strength.coef`, {glue}`regression.growth.strength.se`),
+# {glue}`regression.growth.strength.clear`. Adding R&D intensity and the 2010 Regional
+# Competitiveness Index {glue}`regression.early_controls.turns_sign`, but on
+# {glue}`regression.early_controls.nobs` regions: the {glue}`regression.early_controls.lost`
+# regions without both include {glue}`regression.early_controls.lost_france` of the
+# {glue}`regression.sample.france` French regions (the R&D file has almost none) and
+# {glue}`regression.early_controls.lost_capitals`. The index is also built partly from
+# innovation and business indicators that prosperity itself raises, which makes it a doubtful
+# control. The later quality of government and innovation scores give
+# {glue}`regression.late_controls.strength.coef` ({glue}`regression.late_controls.strength.se`).
 
 # %% tags=["remove-input"]
 show_table(
@@ -228,8 +219,10 @@ glue("fig-regression-partial", partial_chart, display=False)
 #
 # {numref}`fig-regression-partial` shows the main estimate as a picture: both prosperity and
 # strength are purged of the controls and the country means, and the slope of the line is the
-# main coefficient. No single region carries it; the capital regions, labelled, lie above
-# the line on average.
+# main coefficient; capital regions are labelled. Leaving out one region at a time, the
+# coefficient stays between {glue}`regression.influence.dropped_min` and
+# {glue}`regression.influence.dropped_max` (the region that moves it most is
+# {glue}`regression.influence.dropped_region`): {glue}`regression.influence.no_single_region`.
 #
 # ```{glue:figure} fig-regression-partial
 # :name: fig-regression-partial
@@ -254,9 +247,8 @@ figures.publish_all(dependence.figures)
 #
 # {numref}`fig-regression-residuals` plots the residuals of the main model, without the
 # {glue}`regression.influence.absorbed` regions that are alone in their country and so are
-# fitted exactly by their country's dummy. Capital regions lie above the fitted values on
-# average (mean residual {glue}`regression.influence.capital_mean_residual` log points), and
-# the most influential region is {glue}`regression.influence.max_cooks_region`; the
+# fitted exactly by their country's dummy: {glue}`regression.influence.capitals_above`, and
+# the region with the largest Cook's distance is {glue}`regression.influence.max_cooks_region`; the
 # specification curve below drops the capitals to see whether they change the result.
 #
 # ```{glue:figure} fig-regression-residuals
@@ -269,16 +261,14 @@ figures.publish_all(dependence.figures)
 # Neighbouring regions share labour markets and suppliers, so their residuals need not be
 # independent. With each region linked to its {glue}`regression.moran.k` nearest neighbours,
 # Moran's I of the residuals is {glue}`regression.moran.i` (permutation p-value
-# {glue}`regression.moran.pvalue`): regions next to each other are prosperous beyond what the
-# model predicts in the same direction, even within countries. The Lagrange multiplier tests
-# {cite:p}`anselin_1996` in {numref}`tbl-regression-lm` both reject independence, and their
-# robust forms lean towards spatially correlated errors (p-value
-# {glue}`regression.lm.robust_error_pvalue`) rather than a spatial lag of prosperity (p-value
-# {glue}`regression.lm.robust_lag_pvalue`), though neither is decisive at the 5 % level on its
-# own. Correlated errors do not bias
-# the coefficient, but they make standard errors too small; even twice the main standard
-# error, {glue}`regression.main.se_doubled`, would not change the conclusion that the
-# association is small, only how sure one can be of its sign.
+# {glue}`regression.moran.pvalue`): {glue}`regression.moran.clustered`. The Lagrange multiplier
+# tests {cite:p}`anselin_1996` in {numref}`tbl-regression-lm` {glue}`regression.lm.both_reject`,
+# and their robust forms {glue}`regression.lm.error_over_lag`,
+# {glue}`regression.lm.robust_undecided`. Correlated errors do not bias the coefficient, but
+# they make standard errors too small. With twice the main standard error,
+# {glue}`regression.main.se_doubled`, the 95 % interval would run from
+# {glue}`regression.main.doubled_low_pct` % to {glue}`regression.main.doubled_high_pct` % of
+# GDP per head: {glue}`regression.main.doubled_same_verdict`.
 
 # %% tags=["remove-input"]
 show_table(
@@ -291,17 +281,8 @@ show_table(
 )
 
 # %% tags=["remove-cell"]
-if prose_run:
-    lm_p, capitals = dependence.lm.pvalues(), influence.table["capital"]
-    assert dependence.moran.pvalue_permutation < 0.05, "prose: residuals spatially correlated"
-    assert influence.table.loc[capitals, "residual"].mean() > 0, "prose: capitals above"
-    assert lm_p["robust_lm_error"] < lm_p["robust_lm_lag"], "prose: error, not lag"
-    assert lm_p["lm_error"] < 0.05 and lm_p["lm_lag"] < 0.05, "prose: both reject"
-    assert min(lm_p["robust_lm_error"], lm_p["robust_lm_lag"]) > 0.05, "prose: not decisive"
-
-# %% tags=["remove-cell"]
 jobs = regression_data.employment(tuple(strength_years), suppressed).loc[full.index]
-curve = strength_curve(full, jobs)
+curve = strength_curve(full, jobs, main.conf_int("strength"))
 figures.publish_all(curve.figures)
 
 # %% tags=["remove-cell", "chart"]
@@ -325,11 +306,13 @@ glue("fig-regression-curve", curve_chart, display=False)
 # {cite:p}`simonsohn_2020`: for each of the four measures, at three thresholds (the node
 # location quotient at 1.25, 1.5 and 2; the star location quotient at 1.5, 2 and 2.5; the
 # benchmark percentile at 67, 75 and 90), in three samples (all regions, without the capital
-# regions, weak regions only), with and without country fixed effects and controls. The
-# estimates sort into two groups. Without fixed effects and controls they spread widely, down
-# to {glue}`regression.curve.pooled_min`, because strength then stands in for the country and
-# its income level. With both, the {glue}`regression.curve.fe_count` estimates lie close to
-# zero (the largest is {glue}`regression.curve.fe_max`):
+# regions, weak regions only), with and without country fixed effects and controls;
+# {glue}`regression.curve.all_estimated`. Without fixed effects and controls the estimates
+# range from {glue}`regression.curve.pooled_min` to {glue}`regression.curve.pooled_max`, as
+# strength then also stands in for the country and its income level. With both, the
+# {glue}`regression.curve.fe_count` estimates cover {glue}`regression.curve.fe_narrower`, from
+# {glue}`regression.curve.fe_min` to {glue}`regression.curve.fe_max`, with
+# {glue}`regression.curve.fe_outside_main`;
 # {glue}`regression.curve.fe_significant_positive` are positive and
 # {glue}`regression.curve.fe_significant_negative` negative at the 5 % level, and
 # {glue}`regression.curve.fe_star_positive` of the
@@ -348,11 +331,12 @@ glue("fig-regression-curve", curve_chart, display=False)
 # ## What the estimates say
 #
 # These are associations, not effects. Strength is measured before the outcome, so later
-# prosperity cannot have caused it, but regions that specialised in the 2000s differed in
-# many ways the controls do not capture. Within that limit the data do not support the claim
-# that strong clusters drive prosperity, as far as it can be tested with public statistics.
-# Comparing each region with others in its country and with similar skills, density and
-# sector mix, one standard deviation more employment in ECCP specialisation nodes in
+# prosperity cannot have caused it, but regions that were specialised in
+# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` differed in many
+# ways the controls do not capture. Within that limit, and as far as it can be tested with
+# public statistics, {glue}`regression.main.no_support`. Comparing each region with others in
+# its country and with similar skills, density and sector mix, one standard deviation more of
+# the {glue}`regression.strength.measure_name` in
 # {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` goes with a
 # difference of {glue}`regression.main.strength.coef` log points in GDP per head in
 # {glue}`regression.outcome.year` (standard error {glue}`regression.main.strength.se`,
@@ -360,8 +344,7 @@ glue("fig-regression-curve", curve_chart, display=False)
 # {glue}`regression.pooled.strength.coef` across Europe without any adjustment on
 # {glue}`regression.pooled.nobs` regions. The comparison with {cite:t}`ketels_protsiv_2020`
 # is not like for like: they work with the European Cluster Observatory's cluster categories
-# of related industries, while public statistics allow only NACE divisions here. Only the
-# star measure, the Observatory's own rule, keeps
-# a modest positive association within countries, and the node measure turns positive only
-# when the 2010 competitiveness index, itself close to an outcome, is held fixed on a smaller
-# sample.
+# of related industries, while public statistics allow only NACE divisions here. In the
+# specification curve, {glue}`regression.curve.positive_only_star`; and adding the 2010
+# competitiveness index, itself close to an outcome, with R&D intensity on a smaller sample
+# {glue}`regression.early_controls.turns_sign`.

@@ -363,7 +363,7 @@ def test_models_and_their_figures():
         "late_controls",
     }
     assert models.unsplit.nobs == int((~frame["apportioned"]).sum())
-    values = {record.id: record.value for record in models.figures}
+    values = {record.id: getattr(record, "value", None) for record in models.figures}
     assert len(values) == len(models.figures), "an id is published twice"
     assert values["regression.main.strength.coef"] == models.main.estimate("strength")[0]
     assert values["regression.early_controls.lost"] == frame["rd_intensity"].isna().sum()
@@ -376,14 +376,18 @@ def test_models_and_their_figures():
     assert [f.label for f in models.table_fits(prosperity.MAIN_TABLE)][-1] == "× weak"
 
 
-def test_interaction_figures_say_na_without_weak_and_non_weak_regions():
+def test_without_weak_and_non_weak_regions_the_interaction_is_said_to_be_missing():
+    from eucluster.key_figures import Claim
     from eucluster.models import prosperity
 
     frame = toy_analysis_frame().assign(weak=False, weak_int=0.0)
     models = prosperity.estimate(frame, "node_share")
     assert "interaction" not in models.fits
-    values = {record.id: record.value for record in models.figures}
-    assert values["regression.interaction.coef"] == "n/a"
+    records = {record.id: record for record in models.figures}
+    assert "regression.interaction.coef" not in records  # no "n/a" placeholder
+    stated = records["regression.interaction.no_difference"]
+    assert isinstance(stated, Claim) and not stated.holds
+    assert "this sample has no weak region" in stated.if_false
     assert len(models.table_fits(prosperity.MAIN_TABLE)) == 3
 
 
@@ -395,7 +399,7 @@ def test_influence_summary_leaves_out_regions_alone_in_their_country():
     main = prosperity.estimate(frame, "node_share").main
     summary = prosperity.influence_summary(main, frame["capital"])
     assert summary.absorbed == 1 and frame.index[1] not in summary.table.index
-    values = {record.id: record.value for record in summary.figures}
+    values = {record.id: getattr(record, "value", None) for record in summary.figures}
     capitals = summary.table["capital"]
     assert values["regression.influence.capital_mean_residual"] == pytest.approx(
         summary.table.loc[capitals, "residual"].mean()
@@ -408,15 +412,26 @@ def test_sample_figures():
 
     full = toy_analysis_frame()
     frame = regression_data.select_sample(full, "no_capitals")
-    choices = {"outcome_year": 2023, "outcome_window": (2019, 2023), "strength_years": (2008, 2010)}
     values = {
-        record.id: record.value
-        for record in regression_data.sample_figures(full, frame, choices, "node_share")
+        record.id: getattr(record, "value", None)
+        for record in regression_data.sample_figures(full, frame, TOY_CHOICES, "node_share")
     }
     assert values["regression.sample.regions"] == len(frame)
     assert values["regression.outcome.window_start"] == "2019"
     assert values["regression.strength.last_year"] == "2010"
     assert values["regression.strength.sd_pp"] == pytest.approx(100 * full["node_share"].std())
+
+
+TOY_CHOICES = {
+    "outcome_year": 2023,
+    "outcome_window": (2019, 2023),
+    "strength_years": (2008, 2010),
+    "late_countries": {"FR": 2010},
+    "lq_threshold": 1.5,
+    "share_threshold": 0.01,
+    "star_lq": 2.0,
+    "benchmark_quantile": 0.75,
+}
 
 
 # --------------------------------------------------------------------------- specification curve
@@ -458,7 +473,8 @@ def test_specification_curve_and_its_figures():
         for fixed in (False, True)
     ]
     controls = {name: list(columns) for name, columns in sc.CONTROL_SETS.items()}
-    curve = sc.specification_curve(cases, "log_gdp", "strength", controls)
+    curve, skipped = sc.specification_curve(cases, "log_gdp", "strength", controls)
+    assert skipped.empty
     assert len(curve) == 16 and curve["coef"].is_monotonic_increasing
     assert curve["rank"].tolist() == list(range(1, 17))
     values = {record.id: record.value for record in sc.curve_figures(curve)}
@@ -473,7 +489,7 @@ def test_specification_curve_and_its_figures():
 
 def test_every_key_figure_of_the_chapter_has_one_home():
     """The records the package returns carry exactly the ids of the chapter's reviewed key
-    figures: none lost in the move, none new."""
+    figures and claims: none lost, none unreviewed."""
     import geopandas as gpd
     from shapely.geometry import Point
 
@@ -481,7 +497,6 @@ def test_every_key_figure_of_the_chapter_has_one_home():
     from eucluster.models import specification_curve as sc
 
     frame = toy_analysis_frame()
-    choices = {"outcome_year": 2023, "outcome_window": (2019, 2023), "strength_years": (2008, 2010)}
     models = prosperity.estimate(frame, "node_share")
     shapes = gpd.GeoDataFrame(
         geometry=[Point(1000 * (i % 16), 1000 * (i // 16)) for i in range(len(frame))],
@@ -498,15 +513,17 @@ def test_every_key_figure_of_the_chapter_has_one_home():
             "pvalue": [0.01, 0.5],
         }
     )
+    skipped = pd.DataFrame(columns=["reason"])
     records = [
-        *regression_data.sample_figures(frame, frame, choices, "node_share"),
+        *regression_data.sample_figures(frame, frame, TOY_CHOICES, "node_share"),
         *models.figures,
         *prosperity.influence_summary(models.main, frame["capital"]).figures,
         *dependence.figures,
         *sc.curve_figures(curve),
+        *sc.curve_claims(curve, skipped, models.main.conf_int("strength")),
     ]
     ids = [record.id for record in records]
-    assert len(ids) == len(set(ids)) == 62
+    assert len(ids) == len(set(ids))
     assert set(ids) == chapter_ids()
 
 

@@ -14,7 +14,8 @@ Estimators (all on one :class:`pandas.DataFrame` with one row per region):
 * interactions (``weak x strength``) and controls are just more columns in ``regressors``.
 
 :func:`regression_table` and :func:`coefficient_frame` present fits; :func:`influence` returns
-leverage and Cook's distance, :func:`partial_regression` the data of an added-variable plot
+leverage and Cook's distance, :func:`leave_one_out` the estimate without each observation in
+turn, :func:`partial_regression` the data of an added-variable plot
 (Frisch-Waugh-Lovell); :func:`simulate` gives data with a known coefficient for the tests. The
 chapter's own specifications are in :mod:`eucluster.models.prosperity`, the specification curve
 in :mod:`eucluster.models.specification_curve`.
@@ -272,6 +273,24 @@ def influence(fit: Fit) -> pd.DataFrame:
         },
         index=fit.data.index,
     )
+
+
+def leave_one_out(fit: Fit, name: str) -> pd.DataFrame:
+    """The coefficient and p-value of ``name`` when ``fit`` is re-estimated without each of its
+    observations in turn (same regressors, fixed effects and covariance), one row per left-out
+    observation: the influence statistic behind "no single region carries it"."""
+    rows = {}
+    for left_out in fit.data.index:
+        refit = ols(
+            fit.data.drop(index=left_out),
+            fit.outcome,
+            fit.regressors,
+            fixed_effects=fit.fixed_effects,
+            cov_type=fit.cov_type,
+        )
+        coef, se, p = refit.estimate(name)
+        rows[left_out] = {"coef": coef, "se": se, "pvalue": p}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(fit.data.index.name)
 
 
 def partial_regression(fit: Fit, name: str) -> pd.DataFrame:

@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from eucluster.key_figures import Figure, computed
-from eucluster.models.estimation import Fit, influence, ols
+from eucluster.models.estimation import Fit, influence, leave_one_out, ols
+from eucluster.models.prosperity_claims import control_figures, influence_claims, model_claims
 from eucluster.models.regression_data import BASE_CONTROLS
 
 #: Labels of the chapter's regressors in tables.
@@ -135,6 +136,8 @@ def estimate(
         *main_figures(fits["main"]),
         *interaction_figures(fits.get("interaction")),
         *check_figures(fits),
+        *control_figures(fits),
+        *model_claims(fits, unsplit, frame),
     ]
     return ProsperityModels(fits=fits, unsplit=unsplit, figures=figures)
 
@@ -261,18 +264,11 @@ def main_figures(main: Fit) -> list[Figure]:
 
 
 def interaction_figures(interaction: Fit | None) -> list[Figure]:
-    """The weak x strength coefficient and its error, or ``n/a`` when the sample holds only
-    weak or only non-weak regions (then the interaction cannot be estimated)."""
+    """The weak x strength coefficient and its error; none when the sample holds only weak or
+    only non-weak regions (then the interaction cannot be estimated, and the chapter's claim
+    :func:`~eucluster.models.prosperity_claims.interaction_claim` says so in words)."""
     if interaction is None:
-        return [
-            computed(
-                f"regression.interaction.{name}",
-                "n/a",
-                unit="",
-                definition="no interaction: the sample has only weak or only non-weak regions",
-            )
-            for name in ("coef", "se")
-        ]
+        return []
     coef, se, _ = interaction.estimate("weak_x_strength")
     return [
         computed(
@@ -346,11 +342,11 @@ def influence_summary(main: Fit, capital: pd.Series) -> InfluenceSummary:
     """:func:`~eucluster.models.estimation.influence` of ``main`` with the ``capital`` flag,
     without the regions fitted exactly by their country dummy (their residual is zero by
     construction and says nothing), and the figures: the most influential region, how many
-    regions are absorbed and the capitals' mean residual."""
+    regions are absorbed, the estimate without each region in turn and the capitals' mean
+    residual, with the claims made of them."""
     table = influence(main).join(capital.rename("capital"))
     absorbed = int(table["absorbed"].sum())
     table = table[~table["absorbed"]]
-    capitals = table["capital"]
     figures = [
         computed(
             "regression.influence.max_cooks_region",
@@ -366,12 +362,6 @@ def influence_summary(main: Fit, capital: pd.Series) -> InfluenceSummary:
             "(fitted exactly by their country dummy)",
             fmt="{:d}",
         ),
-        computed(
-            "regression.influence.capital_mean_residual",
-            table.loc[capitals, "residual"].mean() if capitals.any() else 0.0,
-            unit="log points",
-            definition="mean residual of capital regions in the main model",
-            fmt="{:.2f}",
-        ),
+        *influence_claims(main, table, leave_one_out(main, "strength")),
     ]
     return InfluenceSummary(table=table, absorbed=absorbed, figures=figures)

@@ -33,6 +33,7 @@ from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2
 from eucluster.geo.regions import CAPITAL_REGIONS
 from eucluster.key_figures import Figure, computed
 from eucluster.measures import sbs_employment, strength
+from eucluster.models.prosperity_claims import design_claims
 
 WAGES = "V13320"
 
@@ -215,7 +216,8 @@ def analysis_frame(
     (raw and standardised, suffix ``_z``), controls, country, capital and weak flags.
 
     Returns the frame and a dict of the choices it made (``outcome_year`` = the latest year
-    with GDP for every region, the averaging window, ...).
+    with GDP for every region, the averaging window, the countries whose SBS employment starts
+    after the first strength year, the rules' thresholds, ...).
     """
     gdp = gdp_per_head("pps")
     jobs = employment(tuple(strength_years), suppressed)
@@ -252,6 +254,13 @@ def analysis_frame(
         "geo",
     ].unique()
     frame["apportioned"] = frame.index.isin(sorted(apportioned_regions(published)))
+    persons = sbs[
+        sbs["indic_sb"].eq(sbs_employment.PERSONS_EMPLOYED)
+        & sbs["year"].isin(list(strength_years))
+        & sbs["value"].notna()
+        & is_nuts2(sbs["geo"])
+    ]
+    first_years = persons.groupby(persons["geo"].str.slice(0, 2))["year"].min()
     weak = weakness.classify()["weak"]
     frame["weak"] = weak.reindex(frame.index).fillna(False).astype(bool)
     frame["weak_int"] = frame["weak"].astype(float)
@@ -262,6 +271,15 @@ def analysis_frame(
         "strength_years": tuple(int(y) for y in strength_years),
         "suppressed": suppressed,
         "regions_with_strength": int(len(measures)),
+        "late_countries": {
+            str(country): int(year)
+            for country, year in first_years.items()
+            if year > min(strength_years)
+        },
+        "lq_threshold": lq_threshold,
+        "share_threshold": share_threshold,
+        "star_lq": star_lq,
+        "benchmark_quantile": benchmark_quantile,
     }
     return frame, choices
 
@@ -425,10 +443,21 @@ def sample_figures(
             unit="year",
             definition="last year of SBS employment averaged into cluster strength",
         ),
+        *spread_figures(full, strength_measure),
+        *design_claims(full, choices, strength_measure),
+    ]
+
+
+def spread_figures(full: pd.DataFrame, strength_measure: str) -> list[Figure]:
+    """The standard deviation of a share measure in percentage points (a count has its own
+    unit, which :func:`~eucluster.models.prosperity_claims.design_claims` states)."""
+    if strength_measure == "node_count":
+        return []
+    return [
         computed(
             "regression.strength.sd_pp",
             100 * full[strength_measure].std(),
             unit="percentage points",
             definition="standard deviation of the strength measure (share x 100) over all regions",
-        ),
+        )
     ]

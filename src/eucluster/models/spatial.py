@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from eucluster.key_figures import Figure, computed
+from eucluster.key_figures import Claim, Figure, claim, computed
+from eucluster.models.verdicts import LEVEL, LEVEL_TEXT, as_percent, is_clear, sign_word
 
 EQUAL_AREA_CRS = 3035
 
@@ -160,7 +161,7 @@ class ResidualDependence:
     moran: MoranResult
     lm: LagrangeMultiplier
     k: int
-    figures: list[Figure] = field(repr=False)
+    figures: list[Figure | Claim] = field(repr=False)
 
 
 def residual_dependence(
@@ -218,5 +219,100 @@ def residual_dependence(
             definition="twice the main standard error (a crude allowance for spatial dependence)",
             fmt="{:.3f}",
         ),
+        *dependence_claims(moran, p),
+        *doubled_error_claims(fit),
     ]
     return ResidualDependence(moran=moran, lm=lm, k=k, figures=figures)
+
+
+def dependence_claims(moran: MoranResult, p: dict[str, float]) -> list[Claim]:
+    """What the chapter concludes from Moran's I and the LM tests (``p``: their p-values):
+    whether neighbours' residuals are alike, which tests reject independence, and which
+    alternative the robust tests prefer, and how firmly."""
+    error, lag = p["robust_lm_error"], p["robust_lm_lag"]
+    rejecting = [name for name in ("error", "lag") if is_clear(p[f"lm_{name}"])]
+    robust_rejecting = [name for name, value in (("error", error), ("lag", lag)) if is_clear(value)]
+    if not is_clear(moran.pvalue_permutation):
+        unlike = (
+            f"the residuals of neighbouring regions are not clearly alike at the {LEVEL_TEXT} level"
+        )
+    else:
+        unlike = (
+            "neighbouring regions deviate from the model in opposite directions more often "
+            "than chance"
+        )
+    prefer_error = f"spatially correlated errors (p-value {error:.3f})"
+    prefer_lag = f"a spatial lag of prosperity (p-value {lag:.3f})"
+    return [
+        claim(
+            "regression.moran.clustered",
+            is_clear(moran.pvalue_permutation) and moran.statistic > 0,
+            definition=f"Moran's I of the residuals is positive with permutation p < {LEVEL}",
+            if_true="regions next to each other are prosperous beyond what the model predicts in "
+            "the same direction, even within countries",
+            if_false=unlike,
+        ),
+        claim(
+            "regression.lm.both_reject",
+            len(rejecting) == 2,
+            definition=f"both LM tests (error and lag) have p < {LEVEL}",
+            if_true="both reject independence",
+            if_false=f"reject independence only in the {rejecting[0]} form"
+            if rejecting
+            else f"do not reject independence at the {LEVEL_TEXT} level",
+        ),
+        claim(
+            "regression.lm.error_over_lag",
+            error < lag,
+            definition="the robust LM error test has a smaller p-value than the robust LM lag test",
+            if_true=f"lean towards {prefer_error} rather than {prefer_lag}",
+            if_false=f"lean towards {prefer_lag} rather than {prefer_error}",
+        ),
+        claim(
+            "regression.lm.robust_undecided",
+            not robust_rejecting,
+            definition=f"neither robust LM test has p < {LEVEL}",
+            if_true=f"though neither is decisive at the {LEVEL_TEXT} level on its own",
+            if_false=f"and the robust {robust_rejecting[0]} test rejects at the {LEVEL_TEXT} level"
+            if len(robust_rejecting) == 1
+            else f"and both robust tests reject at the {LEVEL_TEXT} level",
+        ),
+    ]
+
+
+def doubled_error_claims(fit) -> list:
+    """The main interval with twice the standard error (a crude allowance for spatial
+    dependence), and whether it gives the same answer as the main interval."""
+    coef, se, p = fit.estimate("strength")
+    half_width = 2 * se * float(stats.norm.ppf(1 - LEVEL / 2))
+    low, high = coef - half_width, coef + half_width
+    doubled_clear = not (low <= 0 <= high)
+    sign = sign_word(coef, "negative", "positive")
+    if is_clear(p):
+        if_true = f"the interval still excludes zero: the {sign} sign stands"
+        if_false = "the interval then includes zero: the sign could no longer be told"
+    else:
+        if_true = "the interval includes zero, as the main one does"
+        if_false = "the interval excludes zero"
+    return [
+        computed(
+            "regression.main.doubled_low_pct",
+            as_percent(low),
+            unit="% of GDP per head per SD",
+            definition="lower end of the main 95 % interval with twice the standard error",
+        ),
+        computed(
+            "regression.main.doubled_high_pct",
+            as_percent(high),
+            unit="% of GDP per head per SD",
+            definition="upper end of the main 95 % interval with twice the standard error",
+        ),
+        claim(
+            "regression.main.doubled_same_verdict",
+            doubled_clear == is_clear(p),
+            definition=f"with twice the standard error the main interval excludes zero exactly "
+            f"when the main p-value is below {LEVEL}",
+            if_true=if_true,
+            if_false=if_false,
+        ),
+    ]

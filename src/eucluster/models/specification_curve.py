@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from eucluster.key_figures import Figure, computed
+from eucluster.key_figures import Claim, Figure, claim, computed
 from eucluster.measures import strength
 from eucluster.models.estimation import ols
 from eucluster.models.regression_data import BASE_CONTROLS, SAMPLES, select_sample
+from eucluster.models.verdicts import LEVEL
 
 #: Threshold grids of the specification curve, per measure (the middle value is the rule's own).
 THRESHOLD_GRID = {
@@ -40,8 +41,13 @@ THRESHOLD_NAMES = {
 #: Control sets of the curve: none, or the chapter's baseline controls.
 CONTROL_SETS = {"none": (), "baseline": BASE_CONTROLS}
 
-#: p-values below this count as a clear sign in the curve's counts.
-SIGNIFICANCE = 0.05
+#: p-values below this count as a clear sign in the curve's counts (the chapter's one level).
+SIGNIFICANCE = LEVEL
+
+#: The grid's size: measures x thresholds x samples x fixed effects or not x control sets.
+GRID_SIZE = (
+    sum(len(values) for _, values in THRESHOLD_GRID.values()) * len(SAMPLES) * 2 * len(CONTROL_SETS)
+)
 
 
 @dataclass(frozen=True)
@@ -122,13 +128,13 @@ def specification_curve(
     controls: dict[str, Sequence[str]],
     *,
     country: str = "country",
-) -> pd.DataFrame:
-    """Estimate the ``strength`` coefficient for every specification and return one row each,
-    sorted by the estimate, with its 95 % interval and the choices that produced it.
-
-    A specification that cannot be estimated (too few regions in its sample, or a regressor
-    without variation there) has no row: the curve's length says how many were estimated."""
-    rows = []
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Estimate the ``strength`` coefficient for every specification; return the curve, one
+    row each sorted by the estimate with its 95 % interval and the choices that produced it,
+    and the specifications that could not be estimated (too few regions in their sample, or a
+    regressor without variation there), one row each with the reason, so that the chapter
+    counts them instead of dropping them silently."""
+    rows, skipped = [], []
     for spec, frame in cases:
         if spec.controls not in controls:
             raise KeyError(f"unknown control set {spec.controls!r}; known: {list(controls)}")
@@ -139,7 +145,8 @@ def specification_curve(
                 [strength, *controls[spec.controls]],
                 fixed_effects=country if spec.fixed_effects else None,
             )
-        except ValueError:
+        except ValueError as reason:
+            skipped.append({**spec.__dict__, "reason": str(reason)})
             continue
         coef, se, p = fit.estimate(strength)
         low, high = fit.conf_int(strength)
@@ -159,27 +166,35 @@ def specification_curve(
         raise ValueError("no specification could be estimated")
     curve = curve.sort_values("coef", kind="mergesort").reset_index(drop=True)
     curve["rank"] = np.arange(1, len(curve) + 1)
-    return curve
+    skipped_frame = pd.DataFrame(skipped, columns=[*Specification.__dataclass_fields__, "reason"])
+    return curve, skipped_frame
 
 
 @dataclass(frozen=True)
 class StrengthCurve:
-    """The chapter's specification curve and the key figures it gives."""
+    """The chapter's specification curve, the specifications it could not estimate, and the
+    key figures and claims it gives."""
 
     curve: pd.DataFrame
-    figures: list[Figure] = field(repr=False)
+    skipped: pd.DataFrame
+    figures: list[Figure | Claim] = field(repr=False)
 
 
-def strength_curve(frame: pd.DataFrame, jobs: pd.DataFrame) -> StrengthCurve:
+def strength_curve(
+    frame: pd.DataFrame, jobs: pd.DataFrame, main_interval: tuple[float, float]
+) -> StrengthCurve:
     """The curve of log GDP per head on strength over the whole grid, for the regions of
-    ``frame`` (the analysis frame) with the employment matrix ``jobs``, and its figures."""
-    curve = specification_curve(
+    ``frame`` (the analysis frame) with the employment matrix ``jobs``, and its figures and
+    claims (``main_interval``: the main model's 95 % interval, which the comparable estimates
+    are set against)."""
+    curve, skipped = specification_curve(
         specification_cases(frame, jobs),
         outcome="log_gdp",
         strength="strength",
         controls={name: list(columns) for name, columns in CONTROL_SETS.items()},
     )
-    return StrengthCurve(curve=curve, figures=curve_figures(curve))
+    records = [*curve_figures(curve), *curve_claims(curve, skipped, main_interval)]
+    return StrengthCurve(curve=curve, skipped=skipped, figures=records)
 
 
 def curve_figures(curve: pd.DataFrame) -> list[Figure]:
@@ -203,8 +218,8 @@ def curve_figures(curve: pd.DataFrame) -> list[Figure]:
         count(
             "count",
             len(curve),
-            "specifications in the curve (4 measures x 3 thresholds x 3 samples x "
-            "fixed effects or not x controls or not)",
+            "specifications of the grid (4 measures x 3 thresholds x 3 samples x "
+            "fixed effects or not x controls or not) that could be estimated",
         ),
         count(
             "fe_count",
@@ -235,10 +250,89 @@ def curve_figures(curve: pd.DataFrame) -> list[Figure]:
             fmt="{:.3f}",
         ),
         computed(
+            "regression.curve.fe_min",
+            within["coef"].min(),
+            unit="log points per SD",
+            definition="smallest estimate among the fixed-effect specifications with controls",
+            fmt="{:.3f}",
+        ),
+        computed(
             "regression.curve.pooled_min",
             pooled.min(),
             unit="log points per SD",
             definition="most negative estimate among pooled specifications without controls",
             fmt="{:.3f}",
+        ),
+        computed(
+            "regression.curve.pooled_max",
+            pooled.max(),
+            unit="log points per SD",
+            definition="largest estimate among pooled specifications without controls",
+            fmt="{:.3f}",
+        ),
+    ]
+
+
+def skipped_reasons(skipped: pd.DataFrame) -> str:
+    """The reasons specifications could not be estimated, each with how many it stopped."""
+    reasons = skipped["reason"].str.split(":").str[0].value_counts()
+    return "; ".join(f"{count} with {reason}" for reason, count in reasons.items())
+
+
+def curve_claims(
+    curve: pd.DataFrame, skipped: pd.DataFrame, main_interval: tuple[float, float]
+) -> list[Claim]:
+    """What the chapter concludes from the curve: whether every specification could be
+    estimated, whether the comparable (fixed effects and controls) estimates are narrower than
+    the pooled ones and stay within the main interval, and which measures give clearly
+    positive ones."""
+    within = curve[curve["fixed_effects"] & curve["controls"].eq("baseline")]
+    pooled = curve.loc[~curve["fixed_effects"] & curve["controls"].eq("none"), "coef"]
+    low, high = main_interval
+    outside = int((~within["coef"].between(low, high)).sum())
+    positive = within[(within["pvalue"] < SIGNIFICANCE) & (within["coef"] > 0)]
+    measures = sorted(positive["measure"].unique())
+    interval = f"{low:.3f} to {high:.3f}"
+    if not measures:
+        not_only_star = "no within-country estimate with controls is clearly positive"
+    else:
+        not_only_star = "the clearly positive within-country estimates come with the " + ", ".join(
+            m.replace("_", " ") for m in measures
+        )
+    return [
+        claim(
+            "regression.curve.all_estimated",
+            skipped.empty,
+            definition=f"every one of the {GRID_SIZE} specifications of the grid was estimated",
+            if_true=f"all {GRID_SIZE} specifications of the grid could be estimated",
+            if_false=f"{len(skipped)} of the {GRID_SIZE} specifications of the grid could not "
+            f"be estimated and are left out ({skipped_reasons(skipped)})"
+            if not skipped.empty
+            else "some specifications of the grid could not be estimated",
+        ),
+        claim(
+            "regression.curve.fe_narrower",
+            bool(np.ptp(within["coef"]) < np.ptp(pooled)),
+            definition="the range of the fixed-effect estimates with controls is narrower than "
+            "that of the pooled estimates without controls",
+            if_true="a narrower range",
+            if_false="a range no narrower",
+        ),
+        claim(
+            "regression.curve.fe_outside_main",
+            outside > 0,
+            definition="some fixed-effect estimates with controls lie outside the main model's "
+            "95 % interval",
+            if_true=f"{outside} of them outside the main model's 95 % interval ({interval})",
+            if_false=f"all of them inside the main model's 95 % interval ({interval})",
+        ),
+        claim(
+            "regression.curve.positive_only_star",
+            measures == ["star_share"],
+            definition="the fixed-effect estimates with controls that are positive with "
+            f"p < {SIGNIFICANCE} all use the star share, and there is at least one",
+            if_true="the only clearly positive within-country estimates with controls use the "
+            "star measure",
+            if_false=not_only_star,
         ),
     ]
