@@ -74,8 +74,7 @@ glue("fig-regions-map", region_map.chart, display=False)
 # ```
 #
 # The map leaves out {glue}`regions.map.outside.count` outermost regions that lie far from
-# the continent (they are part of every count): the Canary Islands, the Azores, Madeira and
-# the French overseas regions.
+# the continent (they are part of every count): {glue}`regions.map.outside.names`.
 
 # %% tags=["remove-cell"]
 assert len(region_map.outside) < 15
@@ -105,7 +104,7 @@ glue("fig-regions-distribution", region_charts.distribution(labels, PERIOD), dis
 # {glue}`regions.near_upper_threshold.count` within five points of the 100 % line.
 
 # %% [markdown]
-# ## The ECCP's 77 weak regions
+# ## The ECCP's weak regions
 #
 # The ECCP discussion paper {cite:p}`franco_wilson_2021` applies the same 75 % rule to the
 # regions mapped on the European Cluster Collaboration Platform and finds
@@ -160,9 +159,10 @@ glue("fig-regions-mixes", region_charts.mixed_sets(mixes.table, eccp["total"]), 
 # ```{glue:figure} fig-regions-mixes
 # :name: fig-regions-mixes
 #
-# Mixed NUTS 1 / NUTS 2 sets of exactly 201 EU-27 regions (each country at one level): number
-# of choices by number of weak regions (GDP per head below 75 % of the EU-27 average,
-# 2015-2017). Highlighted: the ECCP paper's 77. Source: Eurostat `nama_10r_2gdp` (2026 vintage).
+# Mixed NUTS 1 / NUTS 2 sets of exactly {glue}`regions.eccp.total` EU-27 regions (each country
+# at one level): number of choices by number of weak regions (GDP per head below 75 % of the
+# EU-27 average, 2015-2017). Highlighted: the ECCP paper's {glue}`regions.eccp.weak`. Source:
+# Eurostat `nama_10r_2gdp` (2026 vintage).
 # ```
 
 # %% [markdown]

@@ -70,14 +70,22 @@ def category_map(
             alt.Tooltip("properties.category:N", title="category"),
         ],
     )
-    figure = computed(
-        "regions.map.outside.count",
-        len(outside),
-        unit="NUTS 2 regions",
-        definition="study regions wholly outside the map extent (outermost regions)",
-        fmt="{:d}",
-    )
-    return RegionMap(charts.interactive(chart, "regions-map"), shapes, outside, [figure])
+    figures = [
+        computed(
+            "regions.map.outside.count",
+            len(outside),
+            unit="NUTS 2 regions",
+            definition="study regions wholly outside the map extent (outermost regions)",
+            fmt="{:d}",
+        ),
+        Figure(
+            "regions.map.outside.names",
+            ", ".join(sorted(outside["name"])) if len(outside) else "none",
+            "",
+            definition="names of the study regions wholly outside the map extent",
+        ),
+    ]
+    return RegionMap(charts.interactive(chart, "regions-map"), shapes, outside, figures)
 
 
 def distribution(labels: pd.DataFrame, period: tuple[int, int]) -> alt.LayerChart:
