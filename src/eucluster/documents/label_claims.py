@@ -78,9 +78,9 @@ def correction_claims(comparison: pd.DataFrame, *, alpha: float) -> list[Claim]:
             "organisations.label.none_after_correction",
             not holm,
             definition=definition,
-            if_true="The survey is too small to show any gold-silver difference in services "
-            "that survives a correction for testing many services at once, so the label tells "
-            "us little about what an organisation offers.",
+            if_true="No gold-silver difference in services survives a correction for testing "
+            "many services at once: with groups this small, the label tells us little about "
+            "what an organisation offers.",
             if_false=f"{sentence_start(differing)}, so the label does go with part of "
             "the service mix.",
         ),
@@ -98,7 +98,8 @@ def correction_claims(comparison: pd.DataFrame, *, alpha: float) -> list[Claim]:
             definition="The services with unadjusted Fisher p below alpha differ between the "
             "Tables 3-4 counts and the Annex 1 counts.",
             if_true="Which services pass the unadjusted test depends on which month's count is "
-            f"used ({len(raw)} with Tables 3-4, {len(annex)} with Annex 1).",
+            f"used ({len(raw)} with Tables 3-4, {len(annex)} with Annex 1"
+            f"{', not the same ones' if len(raw) == len(annex) else ''}).",
             if_false="The month's count does not change which services pass the unadjusted "
             f"test ({len(raw)} with either count).",
         ),
@@ -137,8 +138,9 @@ def power_claims(values: dict, *, power: float) -> list[Claim]:
             "smaller of the two computed) exceeds twenty points.",
             if_true="Differences of ten or twenty points, the size the report's text dwells "
             "on, are below what these groups can detect.",
-            if_false="Of the differences the report's text dwells on, one of twenty points is "
-            f"{reaches['twenty']} at this power, and one of ten points is {reaches['ten']}.",
+            if_false="Of the differences the report's text dwells on, at this confidence and "
+            f"power one of twenty points is {reaches['twenty']}, and one of ten points is "
+            f"{reaches['ten']}.",
         ),
         claim(
             "organisations.public_funding.underpowered",
@@ -278,7 +280,7 @@ def not_sole_hit(raw: list[str], annex: list[str], *, holm: str, adjusted_passes
     verdict = "still below" if adjusted_passes else "not below"
     return (
         f"At this confidence level {len(raw)} services fall below the threshold with the "
-        f"Tables 3-4 counts and {len(annex)} with the Annex 1 counts ({names}); after "
+        f"Tables 3-4 counts and {len(annex)} with the Annex 1 counts (together: {names}); after "
         f"adjustment public funding's Holm p is {holm}, {verdict} it."
     )
 
