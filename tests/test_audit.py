@@ -8,6 +8,7 @@ from eucluster import audit, data
 from eucluster.audit import engine, special
 from eucluster.audit.expressions import BUILTINS, Evaluator, ExpressionError
 from eucluster.audit.presentation import display_value
+from eucluster.key_figures import Claim, Figure
 
 # ---------------------------------------------------------------- the verdict rule
 
@@ -18,6 +19,10 @@ from eucluster.audit.presentation import display_value
         (496, 495, "equals", {}, "discrepancy"),
         (187, 187, "equals", {}, "consistent"),
         (600, 593, "equals", {}, "rounding"),
+        (100, 140, "equals", {}, "discrepancy"),
+        (100, 140, "approx", {}, "discrepancy"),
+        (100, 95, "equals", {}, "rounding"),
+        (100, 95, "approx", {}, "consistent"),
         (0.4, 0.39, "equals", {"step": 0.1}, "consistent"),
         (0.3, 0.35, "equals", {"step": 0.1, "observed_range": (0.33, 0.36)}, "rounding"),
         (0.3, 0.45, "equals", {"step": 0.1}, "discrepancy"),
@@ -242,10 +247,15 @@ def test_validate_set_aside_refuses_an_empty_reason(tmp_path):
 
 
 def test_the_audit_tables_come_through_the_data_door():
-    """checks.csv and set_aside.csv are tables of the door (``data/audit/datapackage.json``):
-    the engine reads them with ``data.load``, an empty cell as the empty string."""
+    """checks.csv, readings.csv and set_aside.csv are tables of the door
+    (``data/audit/datapackage.json``): the engine reads them with ``data.load``, an empty cell
+    as the empty string."""
     assert data.catalogue()[engine.CHECKS_TABLE] == "audit"
-    assert data.tables("audit") == [engine.CHECKS_TABLE, engine.SET_ASIDE_TABLE]
+    tables = [engine.CHECKS_TABLE, engine.READINGS_TABLE, engine.SET_ASIDE_TABLE]
+    assert data.tables("audit") == tables
+    assert [f["name"] for f in data.resource(engine.READINGS_TABLE).fields] == (
+        engine.READING_FIELDS
+    )
     rows = audit.read_checks()
     assert list(rows.columns) == engine.CHECK_FIELDS
     assert [f["name"] for f in data.resource(engine.CHECKS_TABLE).fields] == engine.CHECK_FIELDS
@@ -389,7 +399,15 @@ def test_summary_counts_every_check_by_group_and_verdict():
     table = audit.summary(toy_results())
     assert table.loc["000 ECCP paper", "Consistent"] == 1
     assert table["All"].sum() == 3
-    assert list(table.columns) == ["Consistent", "Rounding", "Discrepancy", "All"]
+    assert list(table.columns) == [
+        "Consistent",
+        "Feasible",
+        "Rounding",
+        "Discrepancy",
+        "Findings",
+        "All",
+    ]
+    assert table.loc["000 ECCP paper", "Findings"] == 1
 
 
 def test_document_group_and_display_value():
@@ -434,8 +452,22 @@ def test_every_text_figure_with_a_reference_is_checked_or_set_aside(real):
 
 
 def test_the_chapter_figures_are_unique_and_count_every_check(real):
-    values = {f.id: f.value for f in real.figures}
-    assert len(values) == len(real.figures) == 37
+    values = {f.id: f.value for f in real.figures if isinstance(f, Figure)}
+    claims = {f.id: f.holds for f in real.figures if isinstance(f, Claim)}
+    assert len(values) + len(claims) == len(real.figures) == 85
     assert values["audit.checks.total"] == len(real.results)
     assert sum(values[f"audit.checks.{v}"] for v in audit.VERDICTS) == len(real.results)
     assert values["audit.text_figures.skipped"] == len(real.set_aside)
+    assert values["audit.checks.findings"] == sum(
+        values[f"audit.checks.{group}.findings"] for group in ("000", "002", "004", "across")
+    )
+    assert values["audit.eu4d.silver_finding_cells"] == (
+        values["audit.eu4d.silver_annex_differs"] + values["audit.eu4d.silver_finding_sums"]
+    )
+
+
+def test_every_claim_holds_on_the_documents(real):
+    """The chapter's statements are phrased for what the documents give: all true."""
+    claims = {f.id: f.holds for f in real.figures if isinstance(f, Claim)}
+    assert len(claims) == 18
+    assert [k for k, holds in claims.items() if not holds] == []

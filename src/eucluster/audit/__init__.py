@@ -6,7 +6,10 @@ each names the two places it compares (document, line or table), the two quantit
 expressions over the digitised tables of ``data/published``, the relation that must hold and
 its tolerance. ``data/audit/set_aside.csv`` lists the text figures deliberately not checked.
 
-* :mod:`~eucluster.audit.engine` reads the rows and judges each one by a single rule;
+* :mod:`~eucluster.audit.rule` is the verdict rule (tolerances, relations, verdicts);
+* :mod:`~eucluster.audit.engine` reads the rows and judges each one by that rule, under every
+  reading the text admits;
+* :mod:`~eucluster.audit.feasibility` finds the checks that cannot fail ('feasible');
 * :mod:`~eucluster.audit.expressions` evaluates a row's quantities (a small, safe language);
 * :mod:`~eucluster.audit.special` holds the named functions a row may call;
 * :mod:`~eucluster.audit.presentation` builds the summary, the verdict chart and the findings;
@@ -23,25 +26,24 @@ import pandas as pd
 
 from eucluster.audit.engine import (
     COLUMNS,
-    RELATIONS,
-    RELATIVE_CAP,
-    VERDICTS,
     AuditDataError,
     evaluate,
-    judge,
     read_checks,
+    read_readings,
     read_set_aside,
-    rounding_step,
 )
 from eucluster.audit.figures import key_figures
 from eucluster.audit.presentation import (
     FINDINGS_TABLES,
+    discrepancy_findings,
     document_group,
     findings,
+    readings_table,
     summary,
     verdict_chart,
 )
-from eucluster.key_figures import Figure
+from eucluster.audit.rule import RELATIONS, RELATIVE_CAP, VERDICTS, judge, rounding_step, tolerance
+from eucluster.key_figures import Claim, Figure
 
 __all__ = [
     "COLUMNS",
@@ -51,15 +53,19 @@ __all__ = [
     "VERDICTS",
     "Audit",
     "AuditDataError",
+    "discrepancy_findings",
     "document_group",
     "evaluate",
     "findings",
     "judge",
     "read_checks",
+    "read_readings",
     "read_set_aside",
+    "readings_table",
     "rounding_step",
     "run",
     "summary",
+    "tolerance",
     "verdict_chart",
 ]
 
@@ -70,11 +76,13 @@ class Audit:
 
     results: pd.DataFrame
     set_aside: pd.DataFrame
-    figures: list[Figure]
+    figures: list[Figure | Claim]
 
 
 def run() -> Audit:
-    """Judge every row of ``data/audit/checks.csv`` against the digitised tables."""
-    results = evaluate(read_checks())
+    """Judge every row of ``data/audit/checks.csv``, under every reading of
+    ``data/audit/readings.csv``, against the digitised tables."""
+    checks = read_checks()
+    results = evaluate(checks, readings=read_readings(checks))
     set_aside = read_set_aside()
     return Audit(results, set_aside, key_figures(results, set_aside))

@@ -28,7 +28,7 @@ import ast
 import operator
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -63,6 +63,9 @@ class Table:
 
     name: str
     frame: pd.DataFrame
+    #: rows already found, by their column values: a check judged for every claim in its
+    #: range (the feasibility test) looks up the same rows a hundred times.
+    found: dict = field(default_factory=dict, compare=False, repr=False)
 
     def column(self, name: str) -> pd.Series:
         if name not in self.frame.columns:
@@ -74,6 +77,12 @@ class Table:
 
     def row(self, **values: Any) -> Row:
         """The one row with the given column values."""
+        key = tuple(sorted((column, str(value)) for column, value in values.items()))
+        if key not in self.found:
+            self.found[key] = self._find(**values)
+        return self.found[key]
+
+    def _find(self, **values: Any) -> Row:
         keep = pd.Series(True, index=self.frame.index)
         for column, value in values.items():
             keep &= self.column(column).astype(str) == str(value)

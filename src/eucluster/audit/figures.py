@@ -10,9 +10,11 @@ from __future__ import annotations
 import pandas as pd
 
 from eucluster import data
-from eucluster.audit.engine import RELATIVE_CAP, VERDICTS
+from eucluster.audit.claims import audit_claims
+from eucluster.audit.details import detail_figures
 from eucluster.audit.presentation import document_group
-from eucluster.key_figures import Figure, computed, quoted
+from eucluster.audit.rule import RELATIVE_CAP, VERDICTS
+from eucluster.key_figures import Claim, Figure, computed, quoted
 
 _CHECKS = "checks"
 
@@ -51,6 +53,16 @@ def verdict_figures(results: pd.DataFrame, set_aside: pd.DataFrame) -> list[Figu
             fmt="{:.0%}",
         )
     )
+    discrepant = results[results["verdict"] == "discrepancy"]
+    records.append(
+        _count(
+            "audit.checks.findings",
+            discrepant["finding"].nunique(),
+            "Underlying findings behind the discrepancies: checks that share a 'finding' in "
+            "data/audit/checks.csv count once",
+            unit="findings",
+        )
+    )
     groups = results["documents"].map(document_group)
     for group in ("000", "002", "004", "across"):
         in_group = results[groups == group]
@@ -64,7 +76,63 @@ def verdict_figures(results: pd.DataFrame, set_aside: pd.DataFrame) -> list[Figu
                 f"Checks in group {group} with the verdict 'discrepancy'",
             )
         )
+        records.append(
+            _count(
+                f"audit.checks.{group}.findings",
+                in_group.loc[in_group["verdict"] == "discrepancy", "finding"].nunique(),
+                f"Underlying findings behind the discrepancies of group {group}",
+                unit="findings",
+            )
+        )
     return records
+
+
+def coverage_figures(results: pd.DataFrame) -> list[Figure]:
+    """What the checks could test: the percentage checks and how many cannot fail, how much a
+    check on the 77 weak regions accepts, the checks with two readings and the date checks."""
+    ranged = results[results["acceptance"].notna()]
+    weak = ranged.loc[
+        ranged["check_id"].str.contains(r"\.regions_pct\..*\.weak$"), "acceptance"
+    ].unique()
+    if len(weak) != 1:
+        raise ValueError("the percentage checks on the weak regions accept different shares")
+    two = results[results["readings"] != ""]
+    one_fits = ~two["reading"].isin(["both readings fit", "neither reading fits"])
+    dates = results[results["kind"] == "date vs date"]
+    return [
+        _count("audit.percentages.checks", len(ranged), "Checks with a claim range (percentages)"),
+        _count(
+            "audit.percentages.feasible",
+            (ranged["verdict"] == "feasible").sum(),
+            "Percentage checks that accept every whole percentage from 0 to 100 (cannot fail)",
+        ),
+        computed(
+            "audit.percentages.weak_acceptance",
+            float(weak[0]),
+            unit="share of whole percentages",
+            definition="Share of the whole percentages 0-100 that are some k/77 to the nearest "
+            "per cent: what a percentage check on the 77 weak regions accepts",
+            fmt="{:.0%}",
+        ),
+        _count("audit.readings.checks", len(two), "Checks whose text admits two readings"),
+        _count("audit.readings.one_fits", one_fits.sum(), "Checks where one reading fits"),
+        _count(
+            "audit.readings.both_fit",
+            (two["reading"] == "both readings fit").sum(),
+            "Checks where both readings fit",
+        ),
+        _count(
+            "audit.readings.neither_fits",
+            (two["reading"] == "neither reading fits").sum(),
+            "Checks where neither reading fits",
+        ),
+        _count("audit.dates.checks", len(dates), "Checks of two dates given for one source"),
+        _count(
+            "audit.dates.discrepancy",
+            (dates["verdict"] == "discrepancy").sum(),
+            "Date checks whose two dates differ",
+        ),
+    ]
 
 
 def group_figures() -> list[Figure]:
@@ -232,6 +300,14 @@ def jobs_share_figures(by_id: pd.DataFrame) -> list[Figure]:
     return records
 
 
-def key_figures(results: pd.DataFrame, set_aside: pd.DataFrame) -> list[Figure]:
-    """Every number the audit chapter states."""
-    return verdict_figures(results, set_aside) + group_figures() + finding_figures(results)
+def key_figures(results: pd.DataFrame, set_aside: pd.DataFrame) -> list[Figure | Claim]:
+    """Every number and every qualitative statement the audit chapter makes."""
+    membership = data.load("eu4d_membership").set_index("statistic_id")["value"]
+    claims = audit_claims(results, membership["eccp_large_share_mobility"])
+    return claims + (
+        verdict_figures(results, set_aside)
+        + coverage_figures(results)
+        + group_figures()
+        + finding_figures(results)
+        + detail_figures(results)
+    )

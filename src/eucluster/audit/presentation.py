@@ -1,16 +1,19 @@
-"""How the audit's verdicts are shown: the summary table, the verdict chart, the findings.
+"""How the audit's verdicts are shown: the summary table, the verdict chart, the findings,
+the checks with two readings.
 
 The chapter groups checks by document: the ECCP paper (000), the EU4Digital report (002) and
 CLUSTERIX (004) each on their own, and documents 001 and 003 together with every comparison
 between two documents ('across'). Each check row says in which findings table it is listed
-when it is not consistent (``findings_table`` in ``data/audit/checks.csv``).
+when it is neither consistent nor feasible (``findings_table`` in ``data/audit/checks.csv``).
+Discrepancies are counted twice: as cells (checks) and as findings, the underlying differences
+that the cells show (``finding``), so that one difference repeated in 14 cells weighs once.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from eucluster.audit.engine import VERDICTS
+from eucluster.audit.rule import VERDICTS
 
 GROUP_LABELS = {
     "000": "000 ECCP paper",
@@ -19,7 +22,14 @@ GROUP_LABELS = {
     "across": "001, 003 and between documents",
 }
 FINDINGS_TABLES = ("000", "002-tables", "002-text", "002-over-half", "002-cases", "across", "004")
-VERDICT_COLOURS = {"consistent": "#9AB8A4", "rounding": "#E0B04B", "discrepancy": "#C0392B"}
+VERDICT_COLOURS = {
+    "consistent": "#9AB8A4",
+    "feasible": "#D5DDD7",
+    "rounding": "#E0B04B",
+    "discrepancy": "#C0392B",
+}
+#: Verdicts the findings tables list: the checks that neither agree nor could not have failed.
+LISTED = ("rounding", "discrepancy")
 
 
 def document_group(documents: str) -> str:
@@ -28,19 +38,32 @@ def document_group(documents: str) -> str:
     return documents if documents in ("000", "002", "004") else "across"
 
 
+def discrepancy_findings(results: pd.DataFrame) -> pd.Series:
+    """The cells (checks) of each finding among the discrepancies, largest first."""
+    found = results.loc[results["verdict"] == "discrepancy", "finding"]
+    return found.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
 def summary(results: pd.DataFrame) -> pd.DataFrame:
-    """Counts of checks by document group (labelled) and verdict, with a column of all."""
+    """Counts of checks by document group (labelled) and verdict, with the number of findings
+    behind the discrepancies (column 'Findings'; 'Discrepancy' counts cells) and a column of
+    all checks."""
+    grouped = results.assign(group=results["documents"].map(document_group))
     counts = (
-        results.assign(group=results["documents"].map(document_group))
-        .pivot_table(index="group", columns="verdict", values="check_id", aggfunc="count")
+        grouped.pivot_table(index="group", columns="verdict", values="check_id", aggfunc="count")
         .reindex(index=list(GROUP_LABELS), columns=list(VERDICTS))
         .dropna(how="all")
         .fillna(0)
         .astype(int)
     )
-    counts["all"] = counts.sum(axis=1)
+    discrepant = grouped[grouped["verdict"] == "discrepancy"]
+    counts["findings"] = (
+        discrepant.groupby("group")["finding"].nunique().reindex(counts.index).fillna(0)
+    ).astype(int)
+    counts["all"] = counts[list(VERDICTS)].sum(axis=1)
     counts.index = counts.index.map(GROUP_LABELS).rename("Documents")
-    return counts.rename(columns=str.capitalize).rename_axis(columns=None)
+    labels = {"discrepancy": "Discrepancy", "findings": "Findings"}
+    return counts.rename(columns=lambda c: labels.get(c, c.capitalize())).rename_axis(columns=None)
 
 
 def verdict_chart(results: pd.DataFrame):
@@ -73,9 +96,7 @@ def verdict_chart(results: pd.DataFrame):
             order=alt.Order("verdict_order:Q"),
             tooltip=["document", "kind", "verdict", "checks"],
         )
-        .transform_calculate(
-            verdict_order="indexof(['consistent', 'rounding', 'discrepancy'], datum.verdict)"
-        )
+        .transform_calculate(verdict_order=f"indexof({list(VERDICTS)}, datum.verdict)")
         .properties(width=420, height=alt.Step(18))
     )
 
@@ -102,14 +123,20 @@ def _place(text: pd.Series, group: str) -> pd.Series:
 
 
 def findings(results: pd.DataFrame, table: str) -> pd.DataFrame:
-    """The checks of one findings table (:data:`FINDINGS_TABLES`) that are not consistent,
-    ready to show: both places, both values and a note that says when rounding explains it."""
+    """The checks of one findings table (:data:`FINDINGS_TABLES`) judged rounding or
+    discrepancy, ready to show: both places, both values and a note that says when rounding
+    explains it or which reading of the text was tested."""
     if table not in FINDINGS_TABLES:
         raise ValueError(f"unknown findings table {table!r}; use one of {FINDINGS_TABLES}")
-    rows = results[(results["findings_table"] == table) & (results["verdict"] != "consistent")]
+    listed = results["verdict"].isin(LISTED)
+    rows = results[(results["findings_table"] == table) & listed]
     group = table.split("-")[0]
     verdict = rows["verdict"].map({"rounding": "rounding", "discrepancy": ""})
-    note = rows["note"].fillna("")
+    note = (
+        rows["note"]
+        .fillna("")
+        .where(rows["reading"] == "", (rows["reading"] + "; " + rows["note"]).str.strip("; "))
+    )
     return pd.DataFrame(
         {
             "Statement or cell (A)": _place(rows["location_a"], group),
@@ -117,5 +144,19 @@ def findings(results: pd.DataFrame, table: str) -> pd.DataFrame:
             "Compared with (B)": _place(rows["location_b"], group),
             "B": rows["value_b"].map(display_value),
             "Note": (verdict + ": " + note).str.strip(": ").where(verdict != "", note),
+        }
+    ).set_index(rows["check_id"].rename(None))
+
+
+def readings_table(results: pd.DataFrame) -> pd.DataFrame:
+    """The checks whose text admits two readings: the claim, each reading with its value B and
+    verdict, and which reading the document fits (one, both or neither)."""
+    rows = results[results["readings"] != ""]
+    return pd.DataFrame(
+        {
+            "Statement (A)": _place(rows["location_a"], "002"),
+            "A": rows["value_a"].map(display_value),
+            "Readings: value B (verdict)": rows["readings"],
+            "Which reading fits": rows["reading"],
         }
     ).set_index(rows["check_id"].rename(None))
