@@ -74,8 +74,8 @@ figures.publish_all(node_findings.setting(comparison))
 # region's employment) or for the sector (*industry-relevant*: the region holds more than a
 # given share of the sector's European employment). Both inequalities are strict. Here the
 # location-quotient threshold is {glue}`nodes.rule.lq_threshold`, the regional share
-# {glue}`nodes.rule.regional_share` and the industry share {glue}`nodes.rule.industry_share`,
-# the paper's values unless the chapter is re-run with others.
+# {glue}`nodes.rule.regional_share` and the industry share {glue}`nodes.rule.industry_share`:
+# {glue}`nodes.rule.papers_values`.
 #
 # The paper counts nodes over {glue}`nodes.paper.divisions` NACE divisions for
 # {glue}`nodes.paper.regions` regions that mix NUTS 1 and NUTS 2 and does not publish its
@@ -216,6 +216,7 @@ show_table(
 # {glue}`nodes.table1.industry_gap_within_noise`; {glue}`nodes.table1.industry_tests_agree`.
 # The levels differ for reasons the data explain: {glue}`nodes.levels.fewer_divisions`;
 # {glue}`nodes.levels.more_regions`; and {glue}`nodes.levels.business_denominator`.
+# {glue}`nodes.levels.papers_thresholds`.
 #
 # The denominator is a choice too. Measured against
 # {glue}`nodes.other_denominator.name` instead, {glue}`nodes.other_denominator.regional_fewer`

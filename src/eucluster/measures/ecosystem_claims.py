@@ -199,7 +199,7 @@ def means_claims(means: pd.DataFrame, published: pd.DataFrame) -> list[Claim]:
                 weak - other,
                 expected=expected,
                 noun=f"{kind.replace('_', '-')} ecosystem nodes",
-                detail=f" ({weak:.1f} against {other:.1f} per region; published "
+                detail=f" ({weak:.2f} against {other:.2f} per region; published "
                 f"{paper['weak']:.1f} against {paper['non_weak']:.1f})",
                 published=paper["weak"] - paper["non_weak"],
             )
@@ -217,10 +217,13 @@ def grid_claims(gaps: pd.DataFrame, industry_share: float) -> list[Claim]:
     varies = 0 < positive < points
     if positive == points:
         constant = "weak regions have more industry-relevant nodes at every threshold pair"
+        verdict = "so over these thresholds the data contradict the paper's headline contrast"
     elif positive == 0:
         constant = "weak regions have no more industry-relevant nodes at any threshold pair"
+        verdict = "so over these thresholds the data never contradict the paper's headline"
     else:
         constant = "the industry-relevant gap has the same sign at every threshold pair"
+        verdict = "so the paper's headline contrast does not hinge on the thresholds"
     claims = [
         claim(
             "ecosystems.grid.industry_sign_varies",
@@ -235,8 +238,7 @@ def grid_claims(gaps: pd.DataFrame, industry_share: float) -> list[Claim]:
             definition="the industry-relevant gap is positive at some but not all grid pairs",
             if_true="the gap in industry-relevant nodes changes sign with the thresholds, so "
             "the paper's headline contrast rests on its particular choices",
-            if_false=f"over the thresholds compared, {constant}, so the sign of the paper's "
-            "headline contrast does not hinge on the thresholds",
+            if_false=f"over the thresholds compared, {constant}, {verdict}",
         ),
     ]
     return claims + [_flip_claim(industry, industry_share)]

@@ -296,3 +296,32 @@ def first_place_claim(top: pd.DataFrame) -> Claim:
         if_true=f"the next, {runner_up}, is a node in {int(second['regions'])}",
         if_false=f"{runner_up} is a node in as many regions, so the first place is shared",
     )
+
+
+def threshold_claims(chosen: dict[str, float], paper: dict[str, float]) -> list[Claim]:
+    """Whether the run's three thresholds (``chosen``, as
+    :attr:`~eucluster.measures.node_tables.NodeParameters.thresholds`) are the paper's
+    (``paper``): said where the rule is introduced and among the reasons the levels differ."""
+    same = all(np.isclose(chosen[name], paper[name]) for name in paper)
+    shown = (
+        f"{paper['lq_threshold']:.2f}, {paper['regional_share_threshold']:.1%} and "
+        f"{paper['industry_share_threshold']:.1%}"
+    )
+    definition = "LQ, regional-share and industry-share thresholds equal the paper's " + shown
+    return [
+        claim(
+            "nodes.rule.papers_values",
+            same,
+            definition=definition,
+            if_true="the paper's values",
+            if_false=f"not the paper's values, which are {shown}",
+        ),
+        claim(
+            "nodes.levels.papers_thresholds",
+            same,
+            definition=definition,
+            if_true="The thresholds are the paper's, so they explain none of the difference",
+            if_false=f"The thresholds differ from the paper's ({shown}) as well, which "
+            "changes which region-sector pairs are nodes",
+        ),
+    ]

@@ -48,9 +48,11 @@ class Section:
     table: pd.DataFrame = field(default_factory=pd.DataFrame)
 
 
-def setting(comparison: NodeComparison) -> list[Figure]:
-    """The rule's thresholds, the paper's scope (quoted from its text) and the data of this
-    run: year, divisions, regions, countries, denominator and benchmark."""
+def setting(comparison: NodeComparison) -> list[Figure | Claim]:
+    """The rule's thresholds (and whether they are the paper's, whose values are the
+    defaults of :class:`~eucluster.measures.node_tables.NodeParameters`), the paper's scope
+    (quoted from its text) and the data of this run: year, divisions, regions, countries,
+    denominator and benchmark."""
     chosen = comparison.run.parameters
     employment = comparison.run.employment
     paper = data.load("text_figures").set_index("statement_id")["value"]
@@ -125,6 +127,7 @@ def setting(comparison: NodeComparison) -> list[Figure]:
             unit="",
             definition="countries whose regions form the benchmark (parameter)",
         ),
+        *node_claims.threshold_claims(chosen.thresholds, NodeParameters().thresholds),
     ]
 
 
