@@ -127,7 +127,7 @@ def test_fetch_offline_says_so(tiny):
 
 
 def test_fetch_without_public_copy_says_so(tiny):
-    tiny.register("jrc_nuts_codes", "j/absent.csv", sha256="0" * 64)
+    tiny.register("jrc_nuts_codes", "j/absent.csv", sha256="0" * 64, url=None)
     with pytest.raises(data.FetchError, match="no pinned public download"):
         data.fetch("jrc_nuts_codes", progressbar=False)
 

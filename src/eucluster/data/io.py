@@ -52,7 +52,10 @@ def read_csv(path: Path, **kwargs) -> pd.DataFrame:
 
 
 def to_numbers(raw: pd.Series, path: Path, *, what: str = "value") -> pd.Series:
-    """Strict string → float: blanks become NaN, anything else unparseable raises FormatError."""
+    """Strict string → float: blanks become NaN, anything else unparseable raises FormatError.
+    A column that is numeric already (R data) is returned as float64 unchanged."""
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        return raw.astype("float64")
     text = raw.astype("str").str.strip()
     blank = raw.isna() | (text == "")
     values = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")

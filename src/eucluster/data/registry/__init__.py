@@ -11,8 +11,8 @@ nothing else.
 Names are the Eurostat table code where there is one (``sbs_r_nuts06_r2``), with a suffix when
 one table comes in several files (``nama_10r_2gdp_pps_hab_eu27`` is the unit ``PPS_HAB_EU27_2020``
 of ``nama_10r_2gdp``). ``url`` is a *pinned* copy whose bytes match ``sha256`` (a raw GitHub URL at
-a fixed commit); files the project converted itself (CSV exports of R data) have no URL, only the
-origin of the original.
+a fixed commit), for every entry: tables published as R data are registered as the original
+``.rda``/``.rds``, not as a conversion.
 """
 
 from __future__ import annotations

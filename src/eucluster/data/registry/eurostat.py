@@ -2,8 +2,8 @@
 accounts (GDP, GVA, release vintages), the Labour Force Survey, headline tables and patents.
 
 Eurostat's own bulk URLs always serve the newest release, so each entry's ``url`` is a copy at
-a fixed commit whose bytes match the pinned sha256; files the project converted from R data
-have no URL, only the origin of the original.
+a fixed commit whose bytes match the pinned sha256. Tables published as R data are registered
+as the original ``.rda``/``.rds`` (read with pyreadr), so every entry has a public URL.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from eucluster.data.eurostat import parse_eurostat_tsv, read_api_csv, read_sdmx_csv
-from eucluster.data.readers.csv_exports import (
+from eucluster.data.readers.r_packages import (
     read_gdp_vintages,
     read_patents,
     read_population_tgs,
@@ -27,6 +27,10 @@ KPROD = ("kproductivity/creative-industries", "e7902e4e2f54caabd63a6ea9a661f7c72
 HACKATHON = ("jsollari/EUhackathon2017", "9f8c1ba7199443773add324566e159661c2bd18c")
 COHESION = ("Chappuis5/EUcohesion", "8747b9ac0ce0519bd876f80d5999b21b35b0b889")
 LOCALISED = "giocopp/LOCALISED-7.1-Paper"
+LUISPACK = ("Luisbia/luispack", "f14511bc5e8e9c0ad99d5e0ec5b377d4b83d6eba")
+BALLATORE = ("andrea-ballatore/open-geo-data-education", "23ba5d1fc96a242bd69444cd98d1be31a2d326ad")
+TGS_2020_FILE = "datasets/eu_eurostat_indicators_2005_2020/eu_all_geo_data.rds"
+NUTS_PACKAGE = "ropensci/nuts"
 
 API_COLUMNS = ("unit", "geo", "year", "value")
 SDMX_NOTE = "SDMX-CSV with labels from the Eurostat dissemination API; flags kept."
@@ -240,12 +244,13 @@ ENTRIES: list[Dataset] = [
     Dataset(
         name="regional_gdp_vintages",
         title="Regional GDP release vintages V2015-V2021 (EU-27, NUTS 0 and 2)",
-        path="eurostat_regacc_gdp_vintages/regional_gdp_vintages.csv.gz",
-        sha256="7ced02cfa41c70ea00527e51437247f8617ed1688ca4474081c31d55f2890aaf",
+        path="eurostat_regacc_gdp_vintages/regional_gdp_vintages.rda",
+        sha256="bab14a0d1cf8f578acec539eab27caae81c26f174464d36d976dc922bcbee2a6",
         reader=read_gdp_vintages,
         columns=("country", "level", "geo", "name", "vintage", "unit", "year", "value"),
-        origin="CSV export of data/regional_gdp_vintages.rda in GitHub Luisbia/luispack@f14511bc "
+        origin="R data data/regional_gdp_vintages.rda in GitHub Luisbia/luispack@f14511bc "
         "(from Eurostat's published 'Release dataset.xlsx')",
+        url=github_url(*LUISPACK, "data/regional_gdp_vintages.rda"),
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat regional accounts, release vintages (via luispack)",
         vintage="V2015-V2021",
@@ -306,11 +311,12 @@ ENTRIES: list[Dataset] = [
         name="tgs00096",
         code="tgs00096",
         title="Population on 1 January, NUTS 2, 2008-2019",
-        path="eurostat_tgs_2020_ballatore/eu_all_geo_data.csv.gz",
-        sha256="dd1ef431d983bde36f00de4481ff478f92639b1afd0a81064f7bc27f39ffa6d2",
+        path="eurostat_tgs_2020_ballatore/eu_all_geo_data.rds",
+        sha256="9c78bbd3db169ab7e5ba038b6253d1149c4d1c43ae74fd06a38d48103c060295",
         reader=read_population_tgs,
+        url=github_url(*BALLATORE, TGS_2020_FILE),
         columns=("geo", "year", "value"),
-        origin="CSV export of eu_all_geo_data.rds (extracted Dec 2020 with the R package "
+        origin="R data eu_all_geo_data.rds (extracted Dec 2020 with the R package "
         "eurostat) in GitHub andrea-ballatore/open-geo-data-education@23ba5d1f",
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat, tgs00096 (2020 extraction)",
@@ -321,11 +327,12 @@ ENTRIES: list[Dataset] = [
     Dataset(
         name="eurostat_tgs_2020",
         title="Eurostat headline tables at NUTS 2 and NUTS 0, extracted Dec 2020 (long)",
-        path="eurostat_tgs_2020_ballatore/eu_all_geo_data.csv.gz",
-        sha256="dd1ef431d983bde36f00de4481ff478f92639b1afd0a81064f7bc27f39ffa6d2",
+        path="eurostat_tgs_2020_ballatore/eu_all_geo_data.rds",
+        sha256="9c78bbd3db169ab7e5ba038b6253d1149c4d1c43ae74fd06a38d48103c060295",
         reader=read_tgs_2020,
+        url=github_url(*BALLATORE, TGS_2020_FILE),
         columns=("indicator", "description", "unit", "geo", "period", "year", "value"),
-        origin="CSV export of eu_all_geo_data.rds in GitHub "
+        origin="R data eu_all_geo_data.rds in GitHub "
         "andrea-ballatore/open-geo-data-education@23ba5d1f",
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat headline tables (2020 extraction)",
@@ -337,11 +344,14 @@ ENTRIES: list[Dataset] = [
         name="pat_ep_rtot",
         code="pat_ep_rtot",
         title="EPO patent applications by priority year, NUTS 0-3, to 2012",
-        path="eurostat_patents_pat_ep_rtot/patents.csv.gz",
-        sha256="6bbc2bf2ec6b40d92c6ca86332259ea23283ecbc710fad46455887bf86609b25",
+        path="eurostat_patents_pat_ep_rtot/patents.rda",
+        sha256="c733fecaaa4af7057e17701a2034aee4044e30b8c71972de08dc0358aeb4be37",
         reader=read_patents,
         columns=("unit", "geo", "year", "value"),
-        origin="CSV export of data/patents.rda in GitHub ropensci/nuts@de0b09bd",
+        origin="R data data/patents.rda in GitHub ropensci/nuts@de0b09bd",
+        url=github_url(
+            NUTS_PACKAGE, "de0b09bd8d67d1737f954d5fa95fada0db1d5606", "data/patents.rda"
+        ),
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat, pat_ep_rtot",
         vintage="2025 (series ends 2012)",

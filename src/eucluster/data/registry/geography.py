@@ -3,13 +3,13 @@ between NUTS versions, and the GISCO boundaries of NUTS 2021."""
 
 from __future__ import annotations
 
-from eucluster.data.readers.csv_exports import (
+from eucluster.data.readers.json_files import read_gisco
+from eucluster.data.readers.r_packages import (
     read_all_nuts_codes,
     read_crosswalks,
     read_nuts_2021,
     read_nuts_changes,
 )
-from eucluster.data.readers.json_files import read_gisco
 from eucluster.data.registry.entry import (
     EUROSTAT_LICENCE,
     GISCO_LICENCE,
@@ -18,14 +18,16 @@ from eucluster.data.registry.entry import (
     github_url,
 )
 
+NUTS_PACKAGE = "ropensci/nuts"
+LUISPACK = ("Luisbia/luispack", "f14511bc5e8e9c0ad99d5e0ec5b377d4b83d6eba")
 GISCO_COPY = ("BIAKuustom/NUTSMaps", "ba432545b5420274d63ca16ce3e70d8bfef5aa69")
 
 ENTRIES: list[Dataset] = [
     Dataset(
         name="jrc_nuts_crosswalks",
         title="JRC NUTS converter cross-walks, NUTS 2006-2024, levels 1-3",
-        path="jrc_nuts_converter/cross_walks.csv.gz",
-        sha256="0eb190bf8737e7b668583af5cbc24575d3eeba04f381e3bdb971e3fe8afe6add",
+        path="jrc_nuts_converter/cross_walks.rda",
+        sha256="d9ce77b3d168d1196f133d6aa2ea2dcecb08d5fc9d4dbcb405ac01e368bcf1fc",
         reader=read_crosswalks,
         columns=(
             "from_code",
@@ -41,8 +43,11 @@ ENTRIES: list[Dataset] = [
             "artif_surf12",
             "bu_vol",
         ),
-        origin="CSV export of data/cross_walks.rda in GitHub ropensci/nuts@c1f7881f (conversion "
+        origin="R data data/cross_walks.rda in GitHub ropensci/nuts@c1f7881f (conversion "
         "table of the JRC NUTS converter, urban.jrc.ec.europa.eu/tools/nuts-converter)",
+        url=github_url(
+            NUTS_PACKAGE, "c1f7881f556c1b77248ecf5fbba2dd917f2d3ebc", "data/cross_walks.rda"
+        ),
         licence=JRC_LICENCE,
         attribution="Source: European Commission, Joint Research Centre, NUTS converter",
         vintage="2025",
@@ -53,11 +58,14 @@ ENTRIES: list[Dataset] = [
     Dataset(
         name="jrc_nuts_codes",
         title="All NUTS 1-3 codes of versions 2006-2024",
-        path="jrc_nuts_converter/all_nuts_codes.csv",
-        sha256="9ddc01f4d411e414b7ee44113ddf549d01ef1e85885de1fdd939bfaa2b28f18a",
+        path="jrc_nuts_converter/all_nuts_codes.rda",
+        sha256="ad5be3fdd62b73772d2fc6f11844a82a1f6c6c849d968b26a4661226a33a0be7",
         reader=read_all_nuts_codes,
         columns=("geo", "version", "country"),
-        origin="CSV export of data/all_nuts_codes.rda in GitHub ropensci/nuts@5509ff02",
+        origin="R data data/all_nuts_codes.rda in GitHub ropensci/nuts@5509ff02",
+        url=github_url(
+            NUTS_PACKAGE, "5509ff02266d9e3ebfbe51fc0d6457f34e59a0d8", "data/all_nuts_codes.rda"
+        ),
         licence=JRC_LICENCE,
         attribution="Source: European Commission, Joint Research Centre, NUTS converter",
         vintage="2025",
@@ -67,11 +75,12 @@ ENTRIES: list[Dataset] = [
     Dataset(
         name="nuts_changes",
         title="Eurostat NUTS history: codes, names and changes 1999-2021",
-        path="eurostat_regacc_gdp_vintages/nuts_changes.csv",
-        sha256="88cd1638366a888cac7e66f5629f408466c61c5508f66b190c6fc85f1288d6a8",
+        path="eurostat_regacc_gdp_vintages/nuts_changes.rda",
+        sha256="910a4d89e436fcf5681eb2e5cd5243d9423b2ec9dff697adc8a0d4eab473b618",
         reader=read_nuts_changes,
         columns=("level", "start_year", "end_year"),
-        origin="CSV export of data/nuts_changes.rda in GitHub Luisbia/luispack@f14511bc",
+        origin="R data data/nuts_changes.rda in GitHub Luisbia/luispack@f14511bc",
+        url=github_url(*LUISPACK, "data/nuts_changes.rda"),
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat, NUTS history (via luispack)",
         vintage="2022",
@@ -83,11 +92,12 @@ ENTRIES: list[Dataset] = [
     Dataset(
         name="nuts_2021_codes",
         title="NUTS 2021 code list with names, levels 0-3",
-        path="eurostat_regacc_gdp_vintages/NUTS_2021.csv",
-        sha256="2f80f4327308d9d512e6331e1198157e6243ca29ceac5a89585ad4860cc20fad",
+        path="eurostat_regacc_gdp_vintages/NUTS_2021.rda",
+        sha256="a68a0714a076c865cf2499fec3fcb0c2fa8a9b736f3447d0c6823af28ed2cdec",
         reader=read_nuts_2021,
         columns=("country", "level", "geo", "name"),
-        origin="CSV export of data/NUTS_2021.rda in GitHub Luisbia/luispack@f14511bc",
+        origin="R data data/NUTS_2021.rda in GitHub Luisbia/luispack@f14511bc",
+        url=github_url(*LUISPACK, "data/NUTS_2021.rda"),
         licence=EUROSTAT_LICENCE,
         attribution="Source: Eurostat, NUTS 2021 classification",
         vintage="2021",
