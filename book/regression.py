@@ -282,10 +282,6 @@ show_table(
 
 # %% tags=["remove-cell"]
 jobs = regression_data.employment(tuple(strength_years), suppressed).loc[full.index]
-curve = strength_curve(full, jobs, main.conf_int("strength"))
-figures.publish_all(curve.figures)
-
-# %% tags=["remove-cell", "chart"]
 main_specification = main_choice(
     strength_measure,
     sample,
@@ -293,6 +289,10 @@ main_specification = main_choice(
     star_lq=star_lq,
     benchmark_quantile=benchmark_quantile,
 )
+curve = strength_curve(full, jobs, main.conf_int("strength"), main_specification)
+figures.publish_all(curve.figures)
+
+# %% tags=["remove-cell", "chart"]
 curve_chart = regression_charts.specification_chart(
     curve.curve, main_specification, y_title="Coefficient of strength (1 SD)"
 )
@@ -318,13 +318,14 @@ glue("fig-regression-curve", curve_chart, display=False)
 # {glue}`regression.curve.fe_star_positive` of the
 # {glue}`regression.curve.fe_star_count` specifications with the star measure, which rewards
 # large, focused sectors rather than specialisation alone, are among the positive ones.
+# {glue}`regression.curve.main_on_grid`
 #
 # ```{glue:figure} fig-regression-curve
 # :name: fig-regression-curve
 #
 # Specification curve: the coefficient of standardised cluster strength on log GDP per head,
-# with 95 % intervals, sorted by size; below, the choices behind each estimate. The main
-# specification is the orange diamond. Sources: Eurostat, DG REGIO.
+# with 95 % intervals, sorted by size; below, the choices behind each estimate; the main
+# specification, where it is on the grid, is an orange diamond. Sources: Eurostat, DG REGIO.
 # ```
 
 # %% [markdown]

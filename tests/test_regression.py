@@ -434,6 +434,16 @@ TOY_CHOICES = {
 }
 
 
+#: The main specification in the curve's terms, at the defaults.
+MAIN_CHOICE = {
+    "measure": "node_share",
+    "sample": "eu27",
+    "controls": "baseline",
+    "fixed_effects": True,
+    "threshold": "node LQ 1.5",
+}
+
+
 # --------------------------------------------------------------------------- specification curve
 
 
@@ -521,6 +531,7 @@ def test_every_key_figure_of_the_chapter_has_one_home():
         *dependence.figures,
         *sc.curve_figures(curve),
         *sc.curve_claims(curve, skipped, models.main.conf_int("strength")),
+        sc.main_on_grid_claim(curve.assign(threshold="node LQ 1.5", sample="eu27"), MAIN_CHOICE),
     ]
     ids = [record.id for record in records]
     assert len(ids) == len(set(ids))

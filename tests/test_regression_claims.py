@@ -233,3 +233,21 @@ def test_curve_claims_count_estimates_outside_the_main_interval():
     only_star = claims["regression.curve.positive_only_star"]
     assert not only_star.holds and only_star.if_false.endswith("node share")
     assert shown(claims["regression.curve.fe_outside_main"]).startswith("all of them inside")
+
+
+def test_the_main_specification_is_marked_only_when_on_the_grid():
+    curve = pd.DataFrame(
+        {
+            "measure": ["node_share"],
+            "threshold": [sc.threshold_label("node_share", 1.5)],
+            "sample": ["eu27"],
+            "controls": ["baseline"],
+            "fixed_effects": [True],
+        }
+    )
+    rules = {"star_lq": 2.0, "benchmark_quantile": 0.75}
+    on_grid = sc.main_choice("node_share", "eu27", lq_threshold=1.5, **rules)
+    assert sc.main_on_grid_claim(curve, on_grid).holds
+    off_grid = sc.main_choice("node_share", "eu27", lq_threshold=1.75, **rules)
+    stated = sc.main_on_grid_claim(curve, off_grid)
+    assert not stated.holds and "node LQ 1.75" in stated.if_false

@@ -222,8 +222,8 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
             "regression.pooled.strength.negative",
             pooled[0] < 0,
             definition="the pooled coefficient of strength without controls is negative",
-            if_true="*less*",
-            if_false="*more*",
+            if_true="less",
+            if_false="more",
         ),
         claim(
             "regression.pooled.strength.clear",
@@ -304,8 +304,8 @@ def check_claims(fits: Mapping[str, Fit], unsplit: Fit, frame: pd.DataFrame) -> 
             "regression.growth.strength.negative",
             growth[0] < 0,
             definition="the growth model's strength coefficient is negative",
-            if_true="*lower*",
-            if_false="*higher*",
+            if_true="lower",
+            if_false="higher",
         ),
         claim(
             "regression.growth.strength.clear",

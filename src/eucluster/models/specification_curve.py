@@ -181,19 +181,27 @@ class StrengthCurve:
 
 
 def strength_curve(
-    frame: pd.DataFrame, jobs: pd.DataFrame, main_interval: tuple[float, float]
+    frame: pd.DataFrame,
+    jobs: pd.DataFrame,
+    main_interval: tuple[float, float],
+    main_specification: dict,
 ) -> StrengthCurve:
     """The curve of log GDP per head on strength over the whole grid, for the regions of
     ``frame`` (the analysis frame) with the employment matrix ``jobs``, and its figures and
     claims (``main_interval``: the main model's 95 % interval, which the comparable estimates
-    are set against)."""
+    are set against; ``main_specification``: the main model's choices, :func:`main_choice`,
+    which the chart marks when they are on the grid)."""
     curve, skipped = specification_curve(
         specification_cases(frame, jobs),
         outcome="log_gdp",
         strength="strength",
         controls={name: list(columns) for name, columns in CONTROL_SETS.items()},
     )
-    records = [*curve_figures(curve), *curve_claims(curve, skipped, main_interval)]
+    records = [
+        *curve_figures(curve),
+        *curve_claims(curve, skipped, main_interval),
+        main_on_grid_claim(curve, main_specification),
+    ]
     return StrengthCurve(curve=curve, skipped=skipped, figures=records)
 
 
@@ -271,6 +279,23 @@ def curve_figures(curve: pd.DataFrame) -> list[Figure]:
             fmt="{:.3f}",
         ),
     ]
+
+
+def main_on_grid_claim(curve: pd.DataFrame, main_specification: dict) -> Claim:
+    """Is the main specification one of the curve's (its threshold on the grid), so that the
+    chart can mark it?"""
+    matches = pd.Series(True, index=curve.index)
+    for choice, value in main_specification.items():
+        matches &= curve[choice].eq(value)
+    return claim(
+        "regression.curve.main_on_grid",
+        bool(matches.any()),
+        definition="the main specification's choices (measure, threshold, sample, controls, "
+        "fixed effects) are one of the curve's estimated specifications",
+        if_true="The main specification is the orange diamond.",
+        if_false=f"The main specification ({main_specification['threshold']}) is not on the "
+        "grid, so no diamond marks it.",
+    )
 
 
 def skipped_reasons(skipped: pd.DataFrame) -> str:
