@@ -11,7 +11,8 @@ The modules: ``registry/`` (one entry per source file, by source family), ``read
 ``eurostat`` (file formats), ``schemas`` (the pandera schemas of the tidy frames), ``io``
 (strict cell conversion), ``errors``, ``config`` (where files are), ``published`` (the door's
 internal reader of the project's own frictionless table packages: ``data/published``,
-``data/reference``, ``data/audit``) and ``door`` (find, verify, read, cache, fetch). Only this
+``data/reference``, ``data/audit``), ``door`` (find, verify, read, cache) and ``fetching``
+(downloads: pinned copies, every missing file, Eurostat's newest release). Only this
 package reads data files; everything else calls :func:`load` or :func:`resource`.
 See ``docs/data.md`` for the datasets, the data folder, the cache and the errors.
 """
@@ -21,8 +22,6 @@ from eucluster.data.door import (
     catalogue,
     dataset,
     datasets,
-    fetch,
-    fetch_latest,
     load,
     load_dataset,
     path,
@@ -41,9 +40,18 @@ from eucluster.data.errors import (
     FetchError,
     FormatError,
     MissingFileError,
+    OfflineError,
     UnknownDatasetError,
     UnknownNutsCodeError,
     ValidationError,
+)
+from eucluster.data.fetching import (
+    FetchReport,
+    download_url,
+    fetch,
+    fetch_latest,
+    fetch_missing,
+    missing,
 )
 from eucluster.data.published import (
     DOCUMENTS,
@@ -64,8 +72,10 @@ __all__ = [
     "Dataset",
     "EmptySelectionError",
     "FetchError",
+    "FetchReport",
     "FormatError",
     "MissingFileError",
+    "OfflineError",
     "PublishedDataError",
     "Resource",
     "UnknownDatasetError",
@@ -76,11 +86,14 @@ __all__ = [
     "data_dir",
     "dataset",
     "datasets",
+    "download_url",
     "eccp_ecosystem_tables",
     "fetch",
     "fetch_latest",
+    "fetch_missing",
     "load",
     "load_dataset",
+    "missing",
     "path",
     "resource",
     "sha256",

@@ -7,6 +7,10 @@ One rule, so that notebooks, tests and the CLI agree on which copy of a file the
    :mod:`eucluster.paths` for how the checkout is found, and outside one this step is skipped);
 3. else a per-user cache, ``pooch.os_cache("eucluster")`` (where ``fetch`` downloads to).
 
+Downloads come from each entry's pinned URL; ``EUCLUSTER_MIRROR`` (a base URL such as
+``http://127.0.0.1:8000``) replaces the scheme and host of every URL and keeps its path, so a
+mirror laid out like the origin (or a test server on this machine) serves every file.
+
 Derived tidy frames (parquet) go to ``cache_dir()``: ``EUCLUSTER_CACHE`` or
 ``pooch.os_cache("eucluster")/tidy``. They are keyed by the source's sha256, so they can be
 deleted at any time.
@@ -67,3 +71,10 @@ def cache_dir() -> Path:
     """Folder for derived tidy parquet files and the checksum memo."""
     env = os.environ.get("EUCLUSTER_CACHE")
     return Path(env).expanduser() if env else user_dir() / "tidy"
+
+
+def mirror() -> str | None:
+    """Base URL that replaces the origin's scheme and host in every download (``EUCLUSTER_MIRROR``),
+    or None to download from the origins."""
+    env = os.environ.get("EUCLUSTER_MIRROR", "").strip()
+    return env.rstrip("/") or None

@@ -13,8 +13,7 @@ returns the frame checked against its ``datapackage.json`` schema. For an extern
 4. caches the tidy frame as parquet, keyed by the file's checksum and by a fingerprint of the
    reader code, so a changed file or a changed reader is never served stale.
 
-``fetch(name)`` downloads a pinned copy with pooch (checksum verified, progress bar); offline
-it says so and names the folder to copy the file into.
+Downloads (``fetch``, ``fetch_missing``, ``fetch_latest``) are in :mod:`eucluster.data.fetching`.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ from eucluster.data.errors import (
     AmbiguousNameError,
     ChecksumError,
     DataError,
-    FetchError,
     MissingFileError,
     UnknownDatasetError,
 )
@@ -278,57 +276,6 @@ def load_dataset(name: str, *, cache: bool = True) -> pd.DataFrame:
     return frame
 
 
-def fetch(name: str, *, progressbar: bool = True) -> Path:
-    """Download the pinned copy of ``name`` into ``config.download_dir()`` and verify it.
-
-    Returns the verified path. A file already present and valid is not downloaded again.
-    """
-    import pooch
-    import requests
-
-    entry = dataset(name)
-    try:
-        return path(name)
-    except MissingFileError:
-        pass
-    if entry.url is None:
-        raise FetchError(
-            entry.path,
-            f"has no pinned public download: it is a conversion made for this project "
-            f"(origin: {entry.origin}).",
-            f"Copy the file from the team's data snapshot into {config.download_dir()}, or set "
-            "EUCLUSTER_DATA to a folder that holds it.",
-        )
-    target = config.download_dir() / entry.path
-    try:
-        pooch.retrieve(
-            entry.url,
-            known_hash=f"sha256:{entry.sha256}",
-            fname=target.name,
-            path=target.parent,
-            progressbar=progressbar,
-        )
-    except requests.exceptions.ConnectionError as exc:
-        raise FetchError(
-            entry.url,
-            "cannot be reached: this machine looks offline (no network connection).",
-            f"Connect to the internet and retry, or copy {entry.path} into {target.parent}.",
-        ) from exc
-    except requests.exceptions.RequestException as exc:
-        raise FetchError(
-            entry.url,
-            f"download failed ({type(exc).__name__}: {exc}).",
-            "Retry later; if the URL has moved, update the registry entry.",
-        ) from exc
-    except ValueError as exc:  # pooch's hash mismatch
-        raise ChecksumError(
-            entry.url,
-            f"the downloaded file does not match the pinned sha256 ({exc}).",
-            "The public copy changed; do not use it without registering it as a new vintage.",
-        ) from exc
-    return path(name)
-
-
 def _describe(entry: Dataset, frame: pd.DataFrame) -> dict[str, object]:
     out: dict[str, object] = {"rows": len(frame)}
     year = entry.year_column
@@ -375,45 +322,3 @@ def status(*, deep: bool = True) -> pd.DataFrame:
     frame["rows"] = frame["rows"].astype("Int64")
     frame["regions"] = frame["regions"].astype("Int64")
     return frame
-
-
-def fetch_latest(name: str, *, progressbar: bool = True) -> tuple[Path, str]:
-    """Download the *newest* Eurostat vintage of a registered table as a gzip TSV.
-
-    Eurostat's bulk URL always serves the current release, so its checksum cannot be pinned in
-    advance. The file goes to ``<download dir>/latest/<code>.tsv.gz`` (never over a registered
-    file) and the function returns its path and sha256: to use it in the book, register it as a
-    new entry with that checksum. Returns without reading the file into any chapter.
-    """
-    import pooch
-    import requests
-
-    from eucluster.data.eurostat import live_url
-
-    entry = dataset(name)
-    if not entry.code or not entry.name.startswith(("sbs_", "nama_", "lfst_", "tgs", "pat_")):
-        raise FetchError(
-            f"dataset {name!r}",
-            "is not a Eurostat table, so it has no Eurostat bulk-download URL.",
-            "Use `eucluster data fetch` for the pinned copy instead.",
-        )
-    url = live_url(entry.code)
-    folder = config.download_dir() / "latest"
-    try:
-        where = pooch.retrieve(
-            url,
-            known_hash=None,
-            fname=f"{entry.code}.tsv.gz",
-            path=folder,
-            progressbar=progressbar,
-        )
-    except requests.exceptions.ConnectionError as exc:
-        raise FetchError(
-            url,
-            "cannot be reached: this machine looks offline (no network connection).",
-            "Connect to the internet and retry; the registered files do not need the network.",
-        ) from exc
-    except requests.exceptions.RequestException as exc:
-        raise FetchError(url, f"download failed ({exc}).", "Retry later.") from exc
-    found = Path(where)
-    return found, sha256(found)

@@ -80,6 +80,10 @@ class FetchError(DataError):
     """A download that could not be made (no network, no public copy, server error)."""
 
 
+class OfflineError(FetchError):
+    """The server cannot be reached at all (no network, or nothing listening at the address)."""
+
+
 #: What a reader advises for a broken file; the door replaces it with the dataset's own command.
 GENERIC_REFETCH = (
     "Replace it with a good copy of the source file (`eucluster data fetch NAME` re-downloads a "
