@@ -80,8 +80,9 @@ assert stated["audit.checks.findings"] <= stated["audit.checks.discrepancy"]
 # A percentage can only be k/n of a group of n; for the ECCP paper's {glue}`audit.groups.weak`
 # weak and {glue}`audit.groups.nonweak` non-weak regions and EU4Digital's
 # {glue}`audit.groups.gold` gold and {glue}`audit.groups.silver` silver organisations, each
-# printed percentage is checked against the whole counts that round to it. Such a check tests
-# whether the printed share is possible at all, and for a large group every share is. The
+# printed percentage is checked against the whole counts that round to it. Where the count
+# itself is not printed, such a check tests only whether the printed share is possible at all,
+# and for a large group every share is. The
 # audit therefore judges each of these checks again with every whole percentage from 0 to 100
 # in place of the printed one: a check that would accept all of them cannot fail and is
 # reported as feasible, not consistent. That is so for any group of 100 or more, such as the
@@ -253,9 +254,9 @@ show_table(
 # offered by over half of the gold and silver organisations
 # {glue}`audit.claim.over_half_list_omits`; and {glue}`audit.claim.over_half_pooled_only`.
 # The executive summary gives the average share of large firms among members as
-# {glue}`audit.eu4d.large_share_exec` % where section 2.3.3 gives {glue}`audit.eu4d.large_share`
-# %, which {glue}`audit.claim.large_share_same_side` ({glue}`audit.eu4d.mobility_large_share` %
-# of members are large firms there).
+# {glue}`audit.eu4d.large_share_exec` % where section 2.3.3 gives
+# {glue}`audit.eu4d.large_share` %, which {glue}`audit.claim.large_share_same_side`
+# ({glue}`audit.eu4d.mobility_large_share` % of members are large firms there).
 # The case-study profiles quote figures that differ from Table 5 beyond rounding in
 # {glue}`audit.eu4d.case_discrepancy` of {glue}`audit.eu4d.case_checks` comparisons, under
 # every reading of the sentence ({numref}`tbl-audit-readings`); for Transilvania IT Cluster
@@ -278,7 +279,7 @@ show_table(
 )
 
 # %% [markdown]
-# The figure that most needs care is the share of European jobs in clusters:
+# The share of European jobs in clusters is quoted three times, differently:
 # {glue}`audit.jobs_share.doc001` % in the Interreg brief, about {glue}`audit.jobs_share.doc003` %
 # in the Commission editorial and about {glue}`audit.jobs_share.doc002` % in the EU4Digital
 # report, each attributed to the European cluster panorama or to sources close to it.

@@ -13,7 +13,9 @@ its tolerance. ``data/audit/set_aside.csv`` lists the text figures deliberately 
 * :mod:`~eucluster.audit.expressions` evaluates a row's quantities (a small, safe language);
 * :mod:`~eucluster.audit.special` holds the named functions a row may call;
 * :mod:`~eucluster.audit.presentation` builds the summary, the verdict chart and the findings;
-* :mod:`~eucluster.audit.figures` turns the verdicts into the chapter's key figures.
+* :mod:`~eucluster.audit.figures` turns the verdicts into the chapter's key figures,
+  :mod:`~eucluster.audit.details` into the numbers of its account of single findings, and
+  :mod:`~eucluster.audit.claims` into its qualitative statements (computed claims).
 
 :func:`run` does all of it, so the chapter gets results and figures in one call.
 """
