@@ -41,7 +41,6 @@ def rerun_cases() -> list:
     return cases
 
 
-@pytest.mark.xfail(strict=False, reason="issue 12 in progress: chapter owners add their reruns")
 def test_every_chapter_with_parameters_has_reruns():
     with_parameters = {
         p.stem for p in rerun.BOOK_DIR.glob("*.py") if 'tags=["parameters"]' in p.read_text()
