@@ -24,10 +24,12 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 html: $(STAMP)
+	$(PY) -m eucluster.build.cli data fetch --missing
 	$(PY) scripts/cache_key.py
 	$(JB) build . -W -n --keep-going
 
 pdf: $(STAMP) system-deps
+	$(PY) -m eucluster.build.cli data fetch --missing
 	$(PY) scripts/cache_key.py
 	$(JB) build . --builder pdflatex -n --keep-going
 	test -s _build/latex/book.pdf

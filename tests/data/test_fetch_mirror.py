@@ -144,3 +144,12 @@ def test_offline_fetch_missing_lists_every_missing_file_in_one_message(tmp_path,
     for entry in data.datasets():
         assert str(tmp_path / "data" / entry.path) in message
     assert files_under(tmp_path / "data") == []
+
+
+def test_the_cli_fetches_what_is_missing_then_has_nothing_to_do(mirror, capsys):
+    from eucluster.build import cli
+
+    assert cli.main(["data", "fetch", "--missing", "--quiet"]) == 0
+    assert f"fetched {len(data.DATASETS)} dataset file(s)" in capsys.readouterr().out
+    assert cli.main(["data", "fetch", "--missing", "--quiet"]) == 0
+    assert "all 32 dataset files present" in capsys.readouterr().out

@@ -48,6 +48,8 @@ def _data_status(args: argparse.Namespace) -> int:
 def _data_fetch(args: argparse.Namespace) -> int:
     from eucluster import data
 
+    if args.missing:
+        return _data_fetch_missing(args)
     names = args.names or [d.name for d in data.datasets()]
     failed = 0
     if args.latest:
@@ -69,6 +71,22 @@ def _data_fetch(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _data_fetch_missing(args: argparse.Namespace) -> int:
+    """``make book``'s first step: download what is missing, or say in one message what to copy
+    where; silent success when every file is there (e.g. the shared snapshot)."""
+    from eucluster import data
+
+    report = data.fetch_missing(progressbar=not args.quiet)
+    if not report.ok:
+        print(f"error: {report.message()}", file=sys.stderr)
+        return 1
+    if report.fetched:
+        print(f"fetched {len(report.fetched)} dataset file(s) into {report.folder}")
+    else:
+        print(f"data: all {len(data.datasets())} dataset files present ({data.data_dir()})")
+    return 0
+
+
 def _add_data(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("data", help="inspect and download the source datasets")
     commands = parser.add_subparsers(dest="data_command", required=True)
@@ -82,6 +100,11 @@ def _add_data(subparsers: argparse._SubParsersAction) -> None:
     fetch = commands.add_parser("fetch", help="download pinned copies (sha256-verified)")
     fetch.add_argument("names", nargs="*", metavar="NAME", help="datasets (default: all)")
     fetch.add_argument("--quiet", action="store_true", help="no progress bar")
+    fetch.add_argument(
+        "--missing",
+        action="store_true",
+        help="only the datasets found in no data folder (what `make book` runs first)",
+    )
     fetch.add_argument(
         "--latest",
         action="store_true",

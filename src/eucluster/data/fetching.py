@@ -148,10 +148,12 @@ def missing() -> list[Dataset]:
 
 @dataclass
 class FetchReport:
-    """What ``fetch_missing`` did: files downloaded, and the datasets still missing with why."""
+    """What ``fetch_missing`` did: files downloaded, the datasets still missing with why, and
+    (``offline``) the unreachable-server problem that stopped it."""
 
     fetched: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
+    offline: str | None = None
     folder: Path = field(default_factory=config.download_dir)
 
     @property
@@ -162,15 +164,17 @@ class FetchReport:
         """One message: which files are missing and where to put them (empty when all is well)."""
         if self.ok:
             return ""
+        why = f": {self.offline}" if self.offline else ""
         lines = [
-            f"{len(self.failed)} dataset file(s) are missing and could not be downloaded; put "
-            f"each at the path shown (or set EUCLUSTER_DATA to a folder that holds them), then "
-            "run the command again:"
+            f"{len(self.failed)} dataset file(s) are missing and could not be downloaded{why}. "
+            f"Put each at the path shown (or set EUCLUSTER_DATA to a folder that holds them), "
+            "then run the command again:"
         ]
         for name, reason in self.failed.items():
             entry = dataset(name)
             lines.append(f"  - {name}: {self.folder / entry.path}  <- {entry.url}")
-            lines.append(f"      {reason}")
+            if reason != self.offline:
+                lines.append(f"      {reason}")
         return "\n".join(lines)
 
 
@@ -181,17 +185,16 @@ def fetch_missing(*, progressbar: bool = True) -> FetchReport:
     the same way. The report lists every file still missing, for one message.
     """
     report = FetchReport()
-    offline: str | None = None
     for entry in missing():
-        if offline is not None:
-            report.failed[entry.name] = offline
+        if report.offline is not None:
+            report.failed[entry.name] = report.offline
             continue
         try:
             fetch(entry.name, progressbar=progressbar)
             report.fetched.append(entry.name)
         except OfflineError as exc:
-            offline = "not tried: " + exc.problem
-            report.failed[entry.name] = exc.problem
+            report.offline = exc.problem.split(": ", 1)[-1].rstrip(".")
+            report.failed[entry.name] = report.offline
         except (FetchError, ChecksumError) as exc:
             report.failed[entry.name] = exc.problem
     return report
