@@ -128,7 +128,7 @@ figures.publish_all(models.figures)
 #
 # {numref}`tbl-regression-main` builds the main model up. Without controls, regions with a larger
 # {glue}`regression.strength.measure_name` are {glue}`regression.pooled.strength.negative`
-# prosperous (coefficient {glue}`regression.pooled.strength.coef`, standard error
+# prosperous on average (coefficient {glue}`regression.pooled.strength.coef`, standard error
 # {glue}`regression.pooled.strength.se`,
 # {glue}`regression.pooled.nobs` regions). Controls for skills, density and sector mix
 # {glue}`regression.controls.strength.shrinks` {glue}`regression.controls.strength.coef`
@@ -157,8 +157,8 @@ show_table(
 
 # %% [markdown]
 # When the sample has both weak and other regions, column 4 lets the slope differ for weak
-# regions; the weak-region dummy there is large by construction, since weakness is defined by
-# low GDP per head, and what matters is the interaction.
+# regions; the weak-region dummy there mostly restates that weakness is defined by low GDP per
+# head, and what matters is the interaction.
 # {glue}`regression.interaction.no_difference`
 #
 # {numref}`tbl-regression-checks` changes the outcome and the controls. The five-year average
@@ -265,7 +265,7 @@ figures.publish_all(dependence.figures)
 # tests {cite:p}`anselin_1996` in {numref}`tbl-regression-lm` {glue}`regression.lm.both_reject`,
 # and their robust forms {glue}`regression.lm.error_over_lag`,
 # {glue}`regression.lm.robust_undecided`. Correlated errors do not bias the coefficient, but
-# they make standard errors too small. With twice the main standard error,
+# they can make standard errors too small. With twice the main standard error,
 # {glue}`regression.main.se_doubled`, the 95 % interval would run from
 # {glue}`regression.main.doubled_low_pct` % to {glue}`regression.main.doubled_high_pct` % of
 # GDP per head: {glue}`regression.main.doubled_same_verdict`.
@@ -308,8 +308,8 @@ glue("fig-regression-curve", curve_chart, display=False)
 # benchmark percentile at 67, 75 and 90), in three samples (all regions, without the capital
 # regions, weak regions only), with and without country fixed effects and controls;
 # {glue}`regression.curve.all_estimated`. Without fixed effects and controls the estimates
-# range from {glue}`regression.curve.pooled_min` to {glue}`regression.curve.pooled_max`, as
-# strength then also stands in for the country and its income level. With both, the
+# range from {glue}`regression.curve.pooled_min` to {glue}`regression.curve.pooled_max`; there
+# strength can also stand in for the country and its income level. With both, the
 # {glue}`regression.curve.fe_count` estimates cover {glue}`regression.curve.fe_narrower`, from
 # {glue}`regression.curve.fe_min` to {glue}`regression.curve.fe_max`, with
 # {glue}`regression.curve.fe_outside_main`;

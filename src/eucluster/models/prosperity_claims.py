@@ -261,12 +261,12 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
             "regression.main.no_support",
             not positive_clear,
             definition=f"the main coefficient is not positive with p < {LEVEL}",
-            if_true="the data give no support to the claim that strong clusters drive "
-            "prosperity: within countries, regions with stronger clusters are not clearly more "
-            "prosperous",
-            if_false="the data show the association that the claim predicts: within "
-            "countries, regions with stronger clusters are clearly more prosperous, though an "
-            "association is not an effect",
+            if_true="the data give no support to the ECCP paper's claim that strong clusters "
+            "drive prosperity: within countries, regions with stronger clusters are not clearly "
+            "more prosperous",
+            if_false="the data show the association that the ECCP paper's claim predicts: "
+            "within countries, regions with stronger clusters are clearly more prosperous, "
+            "though an association is not an effect",
         ),
     ]
 
