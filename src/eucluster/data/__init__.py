@@ -19,6 +19,7 @@ See ``docs/data.md`` for the datasets, the data folder, the cache and the errors
 
 from eucluster.data.config import cache_dir, data_dir
 from eucluster.data.door import (
+    CacheWarning,
     catalogue,
     dataset,
     datasets,
@@ -65,6 +66,7 @@ __all__ = [
     "DATASETS",
     "DOCUMENTS",
     "AmbiguousNameError",
+    "CacheWarning",
     "ChecksumError",
     "ColumnError",
     "CorruptFileError",

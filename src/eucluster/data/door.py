@@ -11,7 +11,10 @@ returns the frame checked against its ``datapackage.json`` schema. For an extern
 2. checks its sha256 against the registry (a different file is refused, not read),
 3. reads it with the registered reader (which refuses broken or re-laid-out files), and
 4. caches the tidy frame as parquet, keyed by the file's checksum and by a fingerprint of the
-   reader code, so a changed file or a changed reader is never served stale.
+   reader code, so a changed file or a changed reader is never served stale. The parquet file's
+   own sha256 is recorded beside it when written and checked before every use: a cached frame
+   that was altered (or whose record is missing) is rebuilt from the verified source, with a
+   ``CacheWarning`` that says so.
 
 Downloads (``fetch``, ``fetch_missing``, ``fetch_latest``) are in :mod:`eucluster.data.fetching`.
 """
@@ -22,6 +25,7 @@ import difflib
 import hashlib
 import os
 import tempfile
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -140,16 +144,66 @@ def _read(entry: Dataset, source: Path) -> pd.DataFrame:
     return checked.reset_index(drop=True)
 
 
-def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
-    """Write atomically (temp file + rename) so a parallel reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+class CacheWarning(UserWarning):
+    """A cached frame did not match the checksum recorded when it was written: it is rebuilt."""
+
+
+def cache_record(target: Path) -> Path:
+    """The file beside a cached parquet frame that records its sha256 when it was written."""
+    return target.with_name(target.name + ".sha256")
+
+
+def _write_atomically(target: Path, write) -> None:
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     os.close(fd)
     try:
-        frame.to_parquet(tmp, index=False)
+        write(tmp)
         os.replace(tmp, target)
-    except OSError:  # a read-only cache must not stop the book: reading still works
+    finally:
         Path(tmp).unlink(missing_ok=True)
+
+
+def _write_cache(frame: pd.DataFrame, target: Path, spatial: bool) -> None:
+    """Write atomically (temp file + rename) so a parallel reader never sees half a file, then
+    record the parquet file's sha256 beside it (checked by :func:`_read_cache`)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomically(target, lambda tmp: frame.to_parquet(tmp, index=False))
+        digest = sha256(target)
+        _write_atomically(cache_record(target), lambda tmp: Path(tmp).write_text(digest + "\n"))
+    except OSError:  # a read-only cache must not stop the book: reading still works
+        pass
+
+
+def _read_cache(entry: Dataset, target: Path) -> pd.DataFrame | None:
+    """The cached frame if its bytes are the ones recorded when it was written, else None
+    (after a CacheWarning and removing the cache file, so the caller rebuilds it)."""
+    record = cache_record(target)
+    recorded = record.read_text().strip() if record.is_file() else None
+    actual = sha256(target)
+    if recorded != actual:
+        if recorded is None:
+            why = "has no checksum record"
+        else:
+            why = f"has sha256 {actual[:16]}…, not the {recorded[:16]}… recorded when written"
+        warnings.warn(
+            f"{target}: the cached frame of dataset {entry.name!r} {why} (altered or damaged); "
+            "rebuilding it from the verified source file.",
+            CacheWarning,
+            stacklevel=3,
+        )
+        target.unlink(missing_ok=True)
+        record.unlink(missing_ok=True)
+        return None
+    try:
+        if entry.spatial:
+            import geopandas as gpd
+
+            return gpd.read_parquet(target)
+        return pd.read_parquet(target)
+    except (OSError, ValueError):
+        target.unlink(missing_ok=True)  # unreadable despite its record: rebuild from the source
+        return None
 
 
 #: The project's own table packages: kind -> folder under ``data/`` of the checkout.
@@ -262,14 +316,9 @@ def load_dataset(name: str, *, cache: bool = True) -> pd.DataFrame:
     source = path(name)  # verifies the checksum first: the cache key is the pinned sha256
     target = cache_file(name)
     if cache and target.is_file():
-        try:
-            if entry.spatial:
-                import geopandas as gpd
-
-                return gpd.read_parquet(target)
-            return pd.read_parquet(target)
-        except (OSError, ValueError):
-            target.unlink(missing_ok=True)  # damaged cache: rebuild from the source
+        cached = _read_cache(entry, target)
+        if cached is not None:
+            return cached
     frame = _read(entry, source)
     if cache:
         _write_cache(frame, target, entry.spatial)
