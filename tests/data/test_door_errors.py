@@ -162,3 +162,24 @@ def test_fetch_latest_offline_says_so(tiny, monkeypatch):
 def test_fetch_latest_refuses_non_eurostat_tables():
     with pytest.raises(data.FetchError, match="not a Eurostat table"):
         data.fetch_latest("gisco_nuts2021_l2", progressbar=False)
+
+
+def test_an_empty_file_says_empty_and_status_reports_it(tiny):
+    tiny.write("p/empty.csv", "")
+    tiny.register("pat_ep_rtot", "p/empty.csv")
+    with pytest.raises(data.CorruptFileError, match=r"is empty \(0 bytes\)") as err:
+        data.load("pat_ep_rtot", cache=False)
+    assert "eucluster data fetch pat_ep_rtot" in err.value.fix
+    row = data.status().set_index("name").loc["pat_ep_rtot"]
+    assert "empty" in row["problem"]
+
+
+def test_status_never_raises_even_when_a_reader_fails_unexpectedly(tiny, monkeypatch):
+    tiny.write("p/p.csv", "unit,geo,time,values\nNR,DE11,2011,1.0\n")
+
+    def broken(path):
+        raise KeyError("a reader bug")
+
+    tiny.register("pat_ep_rtot", "p/p.csv", reader=broken)
+    row = data.status().set_index("name").loc["pat_ep_rtot"]
+    assert "KeyError" in row["problem"]

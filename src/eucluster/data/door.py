@@ -36,9 +36,11 @@ from eucluster.data import config, published
 from eucluster.data.errors import (
     AmbiguousNameError,
     ChecksumError,
+    CorruptFileError,
     DataError,
     MissingFileError,
     UnknownDatasetError,
+    refetch_hint,
 )
 from eucluster.data.registry import DATASETS, Dataset
 from eucluster.data.schemas import validate_tidy
@@ -135,6 +137,12 @@ def cache_file(name: str) -> Path:
 
 def _read(entry: Dataset, source: Path) -> pd.DataFrame:
     """Read with the entry's reader, name the dataset in its errors, check the schema."""
+    if source.stat().st_size == 0:
+        raise CorruptFileError(
+            source,
+            f"the file of dataset {entry.name!r} is empty (0 bytes).",
+            refetch_hint(entry.name),
+        )
     try:
         frame = entry.reader(source)
     except DataError as exc:
@@ -366,6 +374,8 @@ def status(*, deep: bool = True) -> pd.DataFrame:
                 row.update(_describe(entry, load_dataset(entry.name)))
         except DataError as exc:
             row["problem"] = exc.problem
+        except Exception as exc:  # noqa: BLE001 - a report of every file must survive any file
+            row["problem"] = f"reading it failed unexpectedly ({type(exc).__name__}: {exc})."
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["rows"] = frame["rows"].astype("Int64")
