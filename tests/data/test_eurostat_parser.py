@@ -68,7 +68,7 @@ def test_empty_cell_means_truncated(tmp_path):
 def test_unexpected_flag_text_is_refused(tmp_path):
     target = tmp_path / "t.tsv"
     target.write_text(SBS_TSV.replace("560000 e", "560000 E!"))
-    with pytest.raises(FormatError, match="unexpected flag"):
+    with pytest.raises(FormatError, match=r"unknown flag\(s\) 'E!' \(rows \[0\]\)"):
         parse_eurostat_tsv(target)
 
 

@@ -33,11 +33,15 @@ class TinyData:
 
     def register(self, name: str, relative: str, *, like: str | None = None, **changes):
         """Register ``relative`` as dataset ``name`` (copying the entry ``like`` if given),
-        pinning the current checksum of the file unless ``sha256`` is passed."""
+        pinning the current checksum of the file unless ``sha256`` is passed. The copied
+        content checks keep everything but the row count (a toy file is small) unless
+        ``content`` is passed."""
         target = self.root / relative
         if "sha256" not in changes:
             changes["sha256"] = sha(target)
         base = data.DATASETS[like or name]
+        if "content" not in changes:
+            changes["content"] = dataclasses.replace(base.content, rows=None)
         entry = dataclasses.replace(base, name=name, path=relative, **changes)
         self.monkeypatch.setitem(data.DATASETS, name, entry)
         return entry

@@ -148,7 +148,7 @@ def _read(entry: Dataset, source: Path) -> pd.DataFrame:
     except DataError as exc:
         exc.name_dataset(entry.name)
         raise
-    checked = validate_tidy(frame, entry.name, entry.columns, source)
+    checked = validate_tidy(frame, entry.name, entry.columns, source, entry.content)
     return checked.reset_index(drop=True)
 
 

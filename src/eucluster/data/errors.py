@@ -64,6 +64,12 @@ class ValidationError(FormatError):
     """The tidy frame fails its pandera schema (a reader that broke its promise)."""
 
 
+class ContentError(FormatError):
+    """The file decodes into the registered layout but its content is not what the registry
+    declares: too few rows, a garbage flag, a value out of its unit's range, an extra
+    dimension, a conflicting duplicate (the file's fault, not the reader's)."""
+
+
 class AmbiguousNameError(DataError):
     """A name that is both a registered dataset and a project table (or in two table packages)."""
 

@@ -21,10 +21,9 @@ import pandas as pd
 
 from eucluster.data.errors import ColumnError, FormatError, refetch_hint
 from eucluster.data.io import as_str, read_csv, to_numbers, to_years
-from eucluster.data.schemas import require_columns
+from eucluster.data.schemas import FLAG_PATTERN, require_columns
 
 _YEAR = re.compile(r"^\d{4}$")
-_FLAG = re.compile(r"^:?[a-z]*$")
 
 
 def parse_eurostat_tsv(path: str | Path, dims: Sequence[str] | None = None) -> pd.DataFrame:
@@ -126,10 +125,15 @@ def split_cells(cells: pd.Series, path: Path) -> tuple[pd.Series, pd.Series]:
 
 
 def _check_flags(flag: pd.Series, path: Path) -> None:
-    uniques = pd.Series(flag.unique(), dtype="str")
-    odd = uniques[~uniques.str.match(_FLAG.pattern)]
-    if len(odd):
-        raise FormatError(path, f"unexpected flag text {odd.tolist()[:5]}.", refetch_hint())
+    """Flags outside Eurostat's set (schemas.FLAG_PATTERN) name the flag and the rows."""
+    odd = ~flag.astype("str").str.match(FLAG_PATTERN)
+    if odd.any():
+        found = flag[odd].astype("str")
+        listed = [
+            f"{text!r} (rows {found.index[found == text][:5].tolist()})"
+            for text in found.unique()[:5]
+        ]
+        raise FormatError(path, f"unknown flag(s) {', '.join(listed)}.", refetch_hint())
 
 
 def read_api_csv(path: str | Path) -> pd.DataFrame:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from eucluster.data.schemas import tidy_schema
+from eucluster.data.schemas import Content, tidy_schema
 
 EUROSTAT_LICENCE = (
     "Eurostat: reuse authorised with acknowledgement of the source (Commission Decision "
@@ -53,6 +53,7 @@ class Dataset:
     spatial: bool = False  # reader returns a GeoDataFrame
     notes: str = ""
     tags: tuple[str, ...] = field(default_factory=tuple)
+    content: Content = Content()  # rows, years, value range, extra columns: schemas.Content
 
     @property
     def file_name(self) -> str:
@@ -61,4 +62,4 @@ class Dataset:
     @property
     def schema(self) -> pa.DataFrameSchema:
         """The pandera schema the tidy frame is checked against on every read from source."""
-        return tidy_schema(self.name, self.columns)
+        return tidy_schema(self.name, self.columns, self.content)

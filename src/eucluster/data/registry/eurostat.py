@@ -22,6 +22,7 @@ from eucluster.data.readers.r_packages import (
 )
 from eucluster.data.readers.spreadsheets import read_nama_xls, read_sbs_manuf_2022
 from eucluster.data.registry.entry import EUROSTAT_LICENCE, Dataset, github_url
+from eucluster.data.schemas import Content
 
 KPROD = ("kproductivity/creative-industries", "e7902e4e2f54caabd63a6ea9a661f7c725b7b470")
 HACKATHON = ("jsollari/EUhackathon2017", "9f8c1ba7199443773add324566e159661c2bd18c")
@@ -55,6 +56,7 @@ def lfs_reader(dims: list[str]) -> Callable[[Path], pd.DataFrame]:
 ENTRIES: list[Dataset] = [
     Dataset(
         name="sbs_r_nuts06_r2",
+        content=Content(rows=1561816, years=(2008, 2015)),
         code="sbs_r_nuts06_r2",
         title="SBS by NUTS 2 region and NACE Rev. 2 (employment, local units, wages), 2008-2015",
         path="eurostat_sbs_2017/sbs_r_nuts06_r2.tsv.gz",
@@ -73,6 +75,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_2gdp_pps_hab_eu27",
+        content=Content(rows=9865, years=(2000, 2023), values=(5, 500)),
         code="nama_10r_2gdp",
         title="GDP per inhabitant in PPS, % of the EU-27 (2020) average, NUTS 2, 2000-2023",
         path="eurostat_api_2026_EUcohesion/eurostat_gdp_pc_pps_rel_eu_nuts2.csv",
@@ -91,6 +94,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_2gdp_pps_hab",
+        content=Content(rows=9865, years=(2000, 2023), values=(1000, 250000)),
         code="nama_10r_2gdp",
         title="GDP per inhabitant in PPS (EU-27 2020), NUTS 2, 2000-2023",
         path="eurostat_api_2026_EUcohesion/eurostat_gdp_pc_pps_nuts2.csv",
@@ -108,6 +112,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_2gdp_mio_eur",
+        content=Content(rows=4625, years=(2014, 2023), values=(0, 5e07)),
         code="nama_10r_2gdp",
         title="GDP at current market prices, million EUR, NUTS 2, 2014-2023",
         path="eurostat_api_2026_EUcohesion/eurostat_nama_10r_2gdp.csv",
@@ -125,6 +130,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_2gvagr",
+        content=Content(rows=10224, years=(2000, 2023), values=(0, 1000)),
         code="nama_10r_2gvagr",
         title="Real GDP growth: volume index 2015=100, NUTS 2, 2000-2023",
         path="eurostat_api_2026_EUcohesion/eurostat_gdp_real_nuts2.csv",
@@ -141,6 +147,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_2gvagr_gva",
+        content=Content(rows=3798, years=(2014, 2023), values=(0, 1000)),
         code="nama_10r_2gvagr",
         title="Gross value added, volume index 2015=100, NUTS 2",
         path="eurostat_api_2026_EUcohesion/eurostat_nama_10r_2gvagr_gva.csv",
@@ -157,6 +164,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="tgs00042",
+        content=Content(rows=2523, years=(2013, 2024), values=(0, 100)),
         code="tgs00042",
         title="Intramural R&D expenditure (GERD), all sectors, % of GDP, NUTS 2, 2013-2024",
         path="eurostat_api_2026_EUcohesion/eurostat_tgs00042_gerd_rd_expenditure.csv",
@@ -174,6 +182,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="tgs00109",
+        content=Content(rows=3732, years=(2013, 2024), values=(0, 100)),
         code="tgs00109",
         title="Persons aged 25-64 with tertiary education (ISCED 5-8), %, NUTS 2, 2013-2024",
         path="eurostat_api_2026_EUcohesion/eurostat_tgs00109_tertiary_education_25_64.csv",
@@ -191,6 +200,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="tgs00007",
+        content=Content(rows=3744, years=(2013, 2024), values=(0, 100)),
         code="tgs00007",
         title="Employment rate, persons 15-64, %, NUTS 2, 2013-2024",
         path="eurostat_api_2026_EUcohesion/eurostat_tgs00007_employment_rate.csv",
@@ -208,6 +218,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="tgs00010",
+        content=Content(rows=3744, years=(2013, 2024), values=(0, 100)),
         code="tgs00010",
         title="Unemployment rate, persons 15-74, %, NUTS 2, 2013-2024",
         path="eurostat_api_2026_EUcohesion/eurostat_tgs00010_unemployment_rate.csv",
@@ -225,6 +236,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nama_10r_3gdp_2017",
+        content=Content(rows=29520, years=(2000, 2015), values=(100, 1e06)),
         code="nama_10r_3gdp",
         title="GDP per inhabitant in PPS, NUTS 0-3, 2000-2015 (2017 vintage, Excel export)",
         path="eurostat_nama_2017/GDP_nama_10r_3gdp.xls",
@@ -243,6 +255,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="regional_gdp_vintages",
+        content=Content(rows=174402, years=(2000, 2019), values=(0, 1e08)),
         title="Regional GDP release vintages V2015-V2021 (EU-27, NUTS 0 and 2)",
         path="eurostat_regacc_gdp_vintages/regional_gdp_vintages.rda",
         sha256="bab14a0d1cf8f578acec539eab27caae81c26f174464d36d976dc922bcbee2a6",
@@ -260,6 +273,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="lfst_r_lfe2emp",
+        content=Content(rows=275451, years=(1999, 2015), values=(0, 1e06)),
         code="lfst_r_lfe2emp",
         title="Employment (thousand persons) by sex and age, NUTS 0-2, 1999-2015",
         path="eurostat_lfs_2017/lfst_r_lfe2emp.tsv",
@@ -277,6 +291,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="lfst_r_lfe2en2",
+        content=Content(rows=224520, years=(2008, 2015), values=(0, 1e06)),
         code="lfst_r_lfe2en2",
         title="Employment (thousand persons) by NACE Rev. 2 section group and age, NUTS 0-2",
         path="eurostat_lfs_2017/lfst_r_lfe2en2.tsv",
@@ -293,6 +308,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="lfst_r_lfe2eedu",
+        content=Content(rows=572101, years=(1999, 2015), values=(0, 1e06)),
         code="lfst_r_lfe2eedu",
         title="Employment by educational attainment (ISCED 2011), sex and age, NUTS 0-2",
         path="eurostat_lfs_2017/lfst_r_lfe2eedu.tsv",
@@ -309,6 +325,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="tgs00096",
+        content=Content(rows=3866, years=(2008, 2019), values=(0, 1e08)),
         code="tgs00096",
         title="Population on 1 January, NUTS 2, 2008-2019",
         path="eurostat_tgs_2020_ballatore/eu_all_geo_data.rds",
@@ -326,6 +343,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="eurostat_tgs_2020",
+        content=Content(rows=55209, years=(1990, 2020), extra_columns=True),
         title="Eurostat headline tables at NUTS 2 and NUTS 0, extracted Dec 2020 (long)",
         path="eurostat_tgs_2020_ballatore/eu_all_geo_data.rds",
         sha256="9c78bbd3db169ab7e5ba038b6253d1149c4d1c43ae74fd06a38d48103c060295",
@@ -342,6 +360,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="pat_ep_rtot",
+        content=Content(rows=103075, years=(1977, 2012), values=(0, 1e06)),
         code="pat_ep_rtot",
         title="EPO patent applications by priority year, NUTS 0-3, to 2012",
         path="eurostat_patents_pat_ep_rtot/patents.rda",
@@ -360,6 +379,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="sbs_r_nuts2021_manuf_2022",
+        content=Content(rows=6474, years=(2022, 2022), values=(0, 1e08)),
         code="sbs_r_nuts2021",
         title="Persons employed in local units, manufacturing C and C10-C33, NUTS 2 (2021), 2022",
         path="eurostat_sbs_r_nuts2021_manuf_2022/EMPL_persons_raw_data.xlsx",

@@ -17,6 +17,7 @@ from eucluster.data.registry.entry import (
     Dataset,
     github_url,
 )
+from eucluster.data.schemas import Content
 
 NUTS_PACKAGE = "ropensci/nuts"
 LUISPACK = ("Luisbia/luispack", "f14511bc5e8e9c0ad99d5e0ec5b377d4b83d6eba")
@@ -25,6 +26,7 @@ GISCO_COPY = ("BIAKuustom/NUTSMaps", "ba432545b5420274d63ca16ce3e70d8bfef5aa69")
 ENTRIES: list[Dataset] = [
     Dataset(
         name="jrc_nuts_crosswalks",
+        content=Content(rows=66877),
         title="JRC NUTS converter cross-walks, NUTS 2006-2024, levels 1-3",
         path="jrc_nuts_converter/cross_walks.rda",
         sha256="d9ce77b3d168d1196f133d6aa2ea2dcecb08d5fc9d4dbcb405ac01e368bcf1fc",
@@ -57,6 +59,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="jrc_nuts_codes",
+        content=Content(rows=10465),
         title="All NUTS 1-3 codes of versions 2006-2024",
         path="jrc_nuts_converter/all_nuts_codes.rda",
         sha256="ad5be3fdd62b73772d2fc6f11844a82a1f6c6c849d968b26a4661226a33a0be7",
@@ -74,6 +77,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nuts_changes",
+        content=Content(rows=3097, extra_columns=True),
         title="Eurostat NUTS history: codes, names and changes 1999-2021",
         path="eurostat_regacc_gdp_vintages/nuts_changes.rda",
         sha256="910a4d89e436fcf5681eb2e5cd5243d9423b2ec9dff697adc8a0d4eab473b618",
@@ -91,6 +95,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="nuts_2021_codes",
+        content=Content(rows=2144, key=("country", "level", "geo", "name")),
         title="NUTS 2021 code list with names, levels 0-3",
         path="eurostat_regacc_gdp_vintages/NUTS_2021.rda",
         sha256="a68a0714a076c865cf2499fec3fcb0c2fa8a9b736f3447d0c6823af28ed2cdec",
@@ -113,6 +118,8 @@ GISCO_SHA256 = {
     2: "19c31e3bce446052575d6ddb379818e2ad2f3a92e174af9b12d20f5e8a0c6613",
     3: "0d8511e332fa006995321852f30aa6b904955f232254b573c33139c871a6ffa4",
 }
+#: Regions per level in the 2021 boundaries (countries, NUTS 1, NUTS 2, NUTS 3).
+GISCO_ROWS = {0: 37, 1: 125, 2: 334, 3: 1514}
 
 
 def gisco_entry(level: int, digest: str) -> Dataset:
@@ -120,6 +127,7 @@ def gisco_entry(level: int, digest: str) -> Dataset:
     file_name = f"NUTS_RG_60M_2021_4326_LEVL_{level}.geojson"
     return Dataset(
         name=f"gisco_nuts2021_l{level}",
+        content=Content(rows=GISCO_ROWS[level]),
         title=f"GISCO NUTS 2021 boundaries, level {level}, 1:60 million, WGS84",
         path=f"gisco/{file_name}",
         sha256=digest,

@@ -12,6 +12,7 @@ from eucluster.data.registry.entry import (
     Dataset,
     github_url,
 )
+from eucluster.data.schemas import Content
 
 LOCALISED = "giocopp/LOCALISED-7.1-Paper"
 CLUSTER_MAPPING = ("clustermapping/cmp", "f1b2b674482e3016a90dccfce9dc2c0c4638898b")
@@ -19,6 +20,7 @@ CLUSTER_MAPPING = ("clustermapping/cmp", "f1b2b674482e3016a90dccfce9dc2c0c463889
 ENTRIES: list[Dataset] = [
     Dataset(
         name="rci_evolution",
+        content=Content(rows=1133, years=(2010, 2019), values=(-5, 5)),
         title="EU Regional Competitiveness Index 2010-2019 (z-scores), NUTS 2 (2016)",
         path="eu_rci/rci-indicator-evolution_raw.csv",
         sha256="bd34421c5431efbb6b08999eade37ff0e4a11ec01fed030500e1315c590ede64",
@@ -51,6 +53,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="rci_2022",
+        content=Content(rows=15912),
         title="EU Regional Competitiveness Index 2.0 (2022), raw indicators incl. EQI 2021",
         path="eu_rci/RCI_2022.xlsx",
         sha256="40e00fac4ecdcee2d83cc04f50ad8ff4af87f6636300de04d2c44a6666589aac",
@@ -71,6 +74,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="ris_2023",
+        content=Content(rows=65675, years=(2016, 2023)),
         title="Regional Innovation Scoreboard 2023, regional database",
         path="eu_ris_2023/RIS_2023.xlsx",
         sha256="2dcfbdaf30ecff34b491367e8ff6481d12045e65a99dc6dd938acfe2e121a56b",
@@ -100,6 +104,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="us_cluster_definitions",
+        content=Content(rows=1099),
         title="US Cluster Mapping benchmark cluster definitions (2007 NAICS)",
         path="us_cluster_mapping/clusters-list.json",
         sha256="47440ad625d0efbe7334613f375e425ea00c4671ee8989645596a806df6d5071",
@@ -116,6 +121,7 @@ ENTRIES: list[Dataset] = [
     ),
     Dataset(
         name="us_cluster_relatedness",
+        content=Content(rows=2601, extra_columns=True),
         title="US Cluster Mapping relatedness of the 51 traded clusters",
         path="us_cluster_mapping/relatedClusters.json",
         sha256="83ef68af84f079e2e915b2a9f08f765ea3431aa09754b174303f3cc1c28db4ab",
