@@ -94,7 +94,18 @@ def path(name: str) -> Path:
     entry = dataset(name)
     found = locate(name)
     if found is None:
-        searched = ", ".join(str(d) for d in config.search_dirs())
+        folders = config.search_dirs()
+        absent = [folder for folder in folders if not folder.is_dir()]
+        if len(absent) == len(folders):
+            raise MissingFileError(
+                ", ".join(str(folder) for folder in folders),
+                f"the data folder does not exist (looking for dataset {name!r}, {entry.path}); "
+                f"it was looked for {where_data_is_looked_for()}.",
+                "Create it and fetch the data (`eucluster data fetch --missing`, which downloads "
+                "every missing file there), or set EUCLUSTER_DATA to the folder that holds the "
+                "data files.",
+            )
+        searched = ", ".join(str(d) for d in folders)
         how = (
             f"Run `eucluster data fetch {name}` (downloads {entry.url})"
             if entry.url
@@ -110,11 +121,29 @@ def path(name: str) -> Path:
         raise ChecksumError(
             found,
             f"sha256 is {actual}, the registry pins {entry.sha256} for dataset {name!r} "
-            "(different vintage, damaged or edited copy).",
+            f"(different vintage, damaged or edited copy); {_matching(actual, name)}",
             f"Replace it with the registered file (`eucluster data fetch {name}`), or, if the "
-            "new file is intended, register it as a new entry in src/eucluster/data/registry.py.",
+            "new file is intended, register it as a new entry in src/eucluster/data/registry/.",
         )
     return found
+
+
+def where_data_is_looked_for() -> str:
+    """In words, where the data folder comes from (see :mod:`eucluster.data.config`)."""
+    if os.environ.get("EUCLUSTER_DATA"):
+        return f"in EUCLUSTER_DATA={os.environ['EUCLUSTER_DATA']}"
+    return (
+        "beside the checkout (../shared/data/external, absent) and in the per-user download "
+        f"folder {config.user_dir()}, because EUCLUSTER_DATA is not set"
+    )
+
+
+def _matching(digest: str, name: str) -> str:
+    """Which registered dataset a wrong file is, by its sha256 (a file put at the wrong path)."""
+    others = [entry.name for entry in DATASETS.values() if entry.sha256 == digest]
+    if others:
+        return f"its bytes are those of the registered dataset {', '.join(others)} instead."
+    return "it matches no registered dataset."
 
 
 @cache

@@ -175,9 +175,10 @@ def tidy_schema(name: str, columns: Iterable[str], content: Content = Content())
     )
 
 
-#: pandera checks whose failure means the reader broke its promise (types, missing columns);
-#: any other failure is in the file's content.
-READER_CHECKS = ("column_in_dataframe", "dtype(")
+#: pandera checks whose failure means the reader broke its promise (a column of the wrong
+#: type); a missing column is a renamed or dropped column in the file, and any other failure
+#: is in the file's content.
+READER_CHECKS = ("dtype(",)
 
 
 #: pandera's names of its built-in checks, in words.
@@ -207,6 +208,18 @@ def validate_tidy(
         return tidy_schema(name, columns, content).validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases.astype({"check": "str"})
+        missing = cases.loc[cases["check"] == "column_in_dataframe", "failure_case"].tolist()
+        if missing:
+            raise ColumnError(
+                source,
+                f"the file of dataset {name!r} lacks the registered column(s) {missing} "
+                f"(renamed or dropped in the file?); read from it: "
+                f"{list(map(str, frame.columns))}.",
+                "The file's layout differs from the registered one. "
+                + refetch_hint(name)
+                + " If the source really changed its layout, register it as a new entry in "
+                "src/eucluster/data/registry/ (with its reader).",
+            ) from exc
         by_reader = cases["check"].str.startswith(READER_CHECKS)
         if by_reader.any():
             raise ValidationError(
