@@ -93,3 +93,22 @@ def test_a_content_error_blames_the_file_not_the_reader(tiny):
 
 def test_every_registry_entry_declares_its_row_count():
     assert [e.name for e in data.datasets() if e.content.rows is None] == []
+
+
+def test_a_quarterly_file_is_refused(tiny):
+    text = gdp_api_csv(gdp_values()).replace("\nA,", "\nQ,")
+    with pytest.raises(data.FormatError, match=r"non-annual frequencies \['Q'\]"):
+        load_gdp(tiny, text)
+
+
+def test_a_year_cell_that_is_not_a_year_is_refused(tiny):
+    text = gdp_api_csv(gdp_values()).replace(",2016,", ",2016Q1,", 1)
+    with pytest.raises(data.FormatError, match=r"year cell\(s\) are not numbers.*2016Q1"):
+        load_gdp(tiny, text)
+
+
+def test_a_row_key_with_a_missing_part_is_refused(tiny):
+    tiny.write("s/sbs.tsv.gz", SBS_TSV.replace("C,V16110,FR10", "C,FR10"), gz=True)
+    tiny.register("sbs_r_nuts06_r2", "s/sbs.tsv.gz")
+    with pytest.raises(data.FormatError, match=r"do not have 3 comma-separated parts.*C,FR10"):
+        data.load("sbs_r_nuts06_r2", cache=False)
