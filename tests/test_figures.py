@@ -159,3 +159,12 @@ def test_a_claim_needs_both_sentences_and_a_boolean_truth(build_dir):
         registry.state(key_figures.Claim("nodes.x", True, "", "a", "b"))
     with pytest.raises(TypeError, match="bool"):
         key_figures.claim("nodes.x", 0.3, definition="d", if_true="a", if_false="b")
+
+
+def test_name_list_reads_as_prose():
+    assert key_figures.name_list(["a"]) == "a"
+    assert key_figures.name_list(["a", "b"]) == "a and b"
+    assert key_figures.name_list(iter(["a", "b", "c"])) == "a, b and c"
+    assert key_figures.name_list([], empty="none") == "none"
+    with pytest.raises(ValueError, match="empty list"):
+        key_figures.name_list([])

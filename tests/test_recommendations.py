@@ -83,13 +83,6 @@ def test_theme_matrix_on_a_small_hand_made_crosswalk():
     assert summary.loc["x", "documents_primary"] == 1
 
 
-def test_join_words_reads_as_prose():
-    assert recommendations.join_words(["a"]) == "a"
-    assert recommendations.join_words(["a", "b"]) == "a and b"
-    assert recommendations.join_words(iter(["a", "b", "c"])) == "a, b and c"
-    assert recommendations.join_words([]) == "none"
-
-
 def test_load_crosswalk_counts_what_the_chapter_states():
     crosswalk = recommendations.load_crosswalk()
     values = {figure.id: figure.value for figure in crosswalk.figures}

@@ -145,6 +145,18 @@ def claim(claim_id: str, holds: Any, *, definition: str, if_true: str, if_false:
     return Claim(claim_id, holds, definition, if_true, if_false)
 
 
+def name_list(names: Iterable[str], *, empty: str | None = None) -> str:
+    """Names as prose, for the sentences of claims and text figures: ``a``, ``a and b``,
+    ``a, b and c``. An empty list reads as ``empty``; without it, an empty list is an error, since
+    a sentence that names nothing would read as a placeholder."""
+    names = list(names)
+    if not names:
+        if empty is None:
+            raise ValueError("an empty list of names has no prose: pass empty=... to say so")
+        return empty
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _plain(value: Any) -> float | int | str:
     """Turn numpy scalars into JSON-native values; refuse NaN, which no text should state."""
     if hasattr(value, "item"):
@@ -263,20 +275,18 @@ class KeyFigures:
     def compute(
         self, figure_id: str, value: Any, *, unit: str, definition: str, fmt: str = "{:,.1f}"
     ) -> Any:
-        """Publish a number the chapter computes, saying how (:meth:`publish` with a
-        ``definition``). Chapters used to define this wrapper each for themselves."""
-        return self.publish(figure_id, value, unit=unit, definition=definition, fmt=fmt)
+        """Publish a number the chapter computes, saying how (a :func:`computed` record)."""
+        record = computed(figure_id, value, unit=unit, definition=definition, fmt=fmt)
+        return self.publish_all([record])[figure_id]
 
     def quote(
         self, figure_id: str, value: Any, *, unit: str, table: str, fmt: str = "{:,.1f}"
     ) -> Any:
-        """Publish a number read from the digitised table ``table`` (a
-        :func:`eucluster.data.resource` name), citing that table as its source, so every
-        chapter cites a quoted number the same way."""
-        from eucluster import data  # lazy: pandas and pandera only for chapters that quote
-
-        source = data.resource(table).citation
-        return self.publish(figure_id, value, unit=unit, source=source, fmt=fmt)
+        """Publish a number read from the digitised table ``table`` (a :func:`quoted` record,
+        citing that table), so every chapter cites a quoted number the same way."""
+        return self.publish_all([quoted(figure_id, value, unit=unit, table=table, fmt=fmt)])[
+            figure_id
+        ]
 
     def _write(self) -> None:
         path = chapter_file(self.chapter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eucluster.audit.presentation import GROUP_LABELS, document_group
-from eucluster.key_figures import Claim, claim
+from eucluster.key_figures import Claim, claim, name_list
 
 #: The documents whose own tables or lists the opening says each contradict in places.
 OWN_DOCUMENTS = {
@@ -19,10 +19,6 @@ OWN_DOCUMENTS = {
     "002": "the EU4Digital report",
     "004": "the CLUSTERIX recommendations",
 }
-
-
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def verdict_claims(results: pd.DataFrame) -> list[Claim]:
@@ -52,10 +48,10 @@ def verdict_claims(results: pd.DataFrame) -> list[Claim]:
             len(with_own) == len(OWN_DOCUMENTS),
             definition="Documents 000, 002 and 004 each have at least one check of their own "
             "judged a discrepancy",
-            if_true=f"{_join(list(OWN_DOCUMENTS.values()))} each make statements that their "
+            if_true=f"{name_list(list(OWN_DOCUMENTS.values()))} each make statements that their "
             "own tables or lists contradict",
             if_false=(
-                f"only {_join([OWN_DOCUMENTS[g] for g in with_own])} make statements that "
+                f"only {name_list([OWN_DOCUMENTS[g] for g in with_own])} make statements that "
                 "their own tables or lists contradict"
                 if with_own
                 else "none of the documents makes a statement that its own tables contradict"
@@ -176,7 +172,7 @@ def eu4d_claims(by_id: pd.DataFrame, mobility: float) -> list[Claim]:
             definition="The text's list of general services offered by over half of the gold "
             "and silver organisations is a strict subset of those the Annex 1 counts put above "
             "half",
-            if_true=f"leaves out {_join([s.lower() for s in left_out])}, which the annex "
+            if_true=f"leaves out {name_list([s.lower() for s in left_out])}, which the annex "
             "counts put above half"
             if left_out
             else "leaves out a service",

@@ -17,9 +17,8 @@ from eucluster.documents.recommendations import (
     SOURCE_GROUPS,
     Crosswalk,
     ThemeAgreement,
-    join_words,
 )
-from eucluster.key_figures import Claim, claim
+from eucluster.key_figures import Claim, claim, name_list
 
 #: Publication year of each advising document (the bibliography's year).
 DOCUMENT_YEARS = {"000": 2021, "001": 2021, "002": 2024, "004": 2018}
@@ -53,7 +52,7 @@ def agreement_claims(summary: pd.DataFrame, matrix: pd.DataFrame) -> list[Claim]
     core = all(theme in primary_everywhere for theme in CORE_THEMES)
     named = _themes(summary, summary["documents_primary"] == documents)
     everywhere_text = (
-        f"only {join_words(named)} are a primary theme in every one"
+        f"only {name_list(named, empty='none')} are a primary theme in every one"
         if named
         else "no theme is a primary theme in every one"
     )
@@ -96,7 +95,9 @@ def _evaluation_primary_claim(matrix: pd.DataFrame) -> Claim:
     if not where:
         otherwise = "None of them makes evaluation a recommendation of its own."
     else:
-        names = join_words([f"{DOCUMENT_NAMES[d]} ({d}, {DOCUMENT_YEARS[d]})" for d in where])
+        names = name_list(
+            [f"{DOCUMENT_NAMES[d]} ({d}, {DOCUMENT_YEARS[d]})" for d in where], empty="none"
+        )
         otherwise = f"Evaluation is a recommendation of its own in {names}."
     return claim(
         "recommendations.agreement.evaluation_only_oldest",
@@ -113,12 +114,16 @@ def _gap_claim(summary: pd.DataFrame, matrix: pd.DataFrame) -> Claim:
     documents = int(summary["documents"].iloc[0])
     missing = summary.loc[summary["documents_any"] < documents, "theme_id"].tolist()
     mentions = matrix[matrix["theme_id"] == "evaluation"].groupby("document")["any"].sum()
-    silent = join_words(mentions[mentions == 0].index.tolist()) if (mentions == 0).any() else ""
+    silent = (
+        name_list(mentions[mentions == 0].index.tolist(), empty="none")
+        if (mentions == 0).any()
+        else ""
+    )
     evaluation = summary.set_index("theme_id").loc["evaluation", "theme"].lower()
     if not missing:
         otherwise = "Every theme is mentioned in every document, monitoring and evaluation too."
     else:
-        names = join_words(_themes(summary, summary["theme_id"].isin(missing)))
+        names = name_list(_themes(summary, summary["theme_id"].isin(missing)), empty="none")
         otherwise = f"{len(missing)} themes go unmentioned in some document: {names}." + (
             f" No item of documents {silent} touches {evaluation}." if silent else ""
         )
@@ -147,7 +152,8 @@ def _skills_claim(summary: pd.DataFrame, matrix: pd.DataFrame) -> Claim:
         below = everywhere.loc[everywhere["items_primary"] == fewest, "theme"].str.lower()
         otherwise = (
             f"Skills of firms and workers are mentioned in every document and are the main "
-            f"subject of {skills} of the {items} items, more than {join_words(below)} ({fewest})."
+            f"subject of {skills} of the {items} items, more than "
+            f"{name_list(below, empty='none')} ({fewest})."
         )
     return claim(
         "recommendations.agreement.skills_rarely_primary",
@@ -174,7 +180,7 @@ def _top(rows: pd.DataFrame) -> tuple[list[str], float]:
 
 
 def _names(rows: pd.DataFrame, theme_ids: list[str]) -> str:
-    return join_words(rows.loc[theme_ids, "theme"].str.lower().tolist())
+    return name_list(rows.loc[theme_ids, "theme"].str.lower().tolist(), empty="none")
 
 
 def difference_claims(matrix: pd.DataFrame, first_recommendation_theme: str) -> list[Claim]:

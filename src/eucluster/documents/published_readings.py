@@ -14,19 +14,12 @@ import pandas as pd
 
 from eucluster import data
 from eucluster.documents import gold_silver_services, label_claims
-from eucluster.key_figures import Claim, Figure, claim, computed
+from eucluster.key_figures import Claim, Figure, claim, computed, name_list
 
 #: How many ecosystems the chapter names as those in which weak regions are most specialised.
 TOP_ECOSYSTEMS = 3
 #: The share of the measure a reading is about, in the ecosystem tables.
 REGIONS, WITH_ORGANISATION = "regions_pct", "nodes_with_co_pct"
-
-
-def name_list(names: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c': ecosystem names as printed (they are proper names)."""
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def table1_claims() -> list[Claim]:
@@ -86,7 +79,7 @@ def ecosystem_readings(tables: pd.DataFrame) -> list[Figure | Claim]:
     return [
         computed(
             "documents.ecosystems.weak_top",
-            name_list(top),
+            name_list(top, empty=""),
             unit="ecosystems",
             definition=f"The {TOP_ECOSYSTEMS} ecosystems with the largest share of weak regions "
             "having a regional-relevant node (document 000, Table 2).",
@@ -97,7 +90,7 @@ def ecosystem_readings(tables: pd.DataFrame) -> list[Figure | Claim]:
             definition="Ecosystems in which the share of non-weak regions with a node exceeds "
             "the share of weak regions in both Table 2 and Table 3 (document 000).",
             if_true=f"the non-weak regions are more often specialised than the weak ones in "
-            f"{name_list(non_weak_ahead)}, in both tables",
+            f"{name_list(non_weak_ahead, empty='')}, in both tables",
             if_false="no ecosystem has non-weak regions more often specialised than weak ones "
             "in both tables",
         ),

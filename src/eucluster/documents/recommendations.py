@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
-from eucluster.key_figures import Figure, computed
+from eucluster.key_figures import Figure, computed, name_list
 
 #: What the issue asks the cross-walk to hold: (document, kind) -> number of items.
 EXPECTED_ITEMS = {
@@ -131,15 +131,6 @@ def agreement(matrix: pd.DataFrame) -> pd.DataFrame:
     return summary.sort_values(["documents_primary", "items_primary"], ascending=False).reset_index(
         drop=True
     )
-
-
-def join_words(words) -> str:
-    """'a', 'a and b', 'a, b and c': a list as prose, for figures that name themes or documents;
-    'none' for an empty list, so that no figure is ever an empty string."""
-    words = list(words)
-    if not words:
-        return "none"
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 #: Key-figure id part of each group's item count, as the chapter's prose cites it.
@@ -280,7 +271,7 @@ def theme_agreement(crosswalk: Crosswalk) -> ThemeAgreement:
     figures = [
         Figure(
             "recommendations.agreement.primary_everywhere",
-            join_words(everywhere_primary.str.lower()),
+            name_list(everywhere_primary.str.lower(), empty="none"),
             "themes",
             definition="Themes that are a primary theme in every document that gives advice.",
         ),
@@ -301,13 +292,13 @@ def theme_agreement(crosswalk: Crosswalk) -> ThemeAgreement:
         ),
         Figure(
             "recommendations.agreement.missing",
-            join_words(rare.str.lower()),
+            name_list(rare.str.lower(), empty="none"),
             "themes",
             definition="Themes that at least one advising document never mentions.",
         ),
         Figure(
             "recommendations.evaluation.absent_from",
-            join_words(evaluation[evaluation == 0].index.tolist()),
+            name_list(evaluation[evaluation == 0].index.tolist(), empty="none"),
             "documents",
             definition="Documents with no item touching monitoring and evaluation.",
         ),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from eucluster.key_figures import Claim, Figure, claim, computed
+from eucluster.key_figures import Claim, Figure, claim, computed, name_list
 from eucluster.measures.node_claims import direction_claim
 
 #: Ecosystems the chapter names, by the mapping's id.
@@ -82,11 +82,6 @@ def deviation_by_ecosystem(tables: pd.DataFrame) -> pd.DataFrame:
     return absolute.groupby("ecosystem_id").agg(
         name=("ecosystem", "first"), mean=("deviation", "mean"), largest=("deviation", "max")
     )
-
-
-def name_list(names: list[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def deviation_findings(tables: pd.DataFrame, covered: pd.DataFrame) -> list[Figure | Claim]:
