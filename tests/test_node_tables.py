@@ -137,3 +137,15 @@ def test_grid_parameters_are_checked_and_sorted():
         node_tables.GridParameters("1.5", [0.01])
     with pytest.raises(ValueError, match="fraction"):
         node_tables.GridParameters([1.5], [5])
+
+
+def test_the_ecosystems_chapters_default_grid_is_the_packages(tmp_path):
+    """The chapter's parameters cell must hold literals; the recommendations chapter restates
+    the grid's result with the package's constants, so the two must not drift apart."""
+    from eucluster.build import rerun
+    from eucluster.measures import weak_gap
+
+    notebook = rerun.to_notebook(rerun.chapter_source("ecosystems"), tmp_path / "ecosystems.ipynb")
+    defaults = rerun.declared_parameters(notebook)
+    assert tuple(defaults["grid_lq"]) == weak_gap.DEFAULT_GRID_LQ
+    assert tuple(defaults["grid_share"]) == weak_gap.DEFAULT_GRID_SHARE

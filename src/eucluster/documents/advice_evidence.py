@@ -46,10 +46,6 @@ LEAST_OFFERED_FRACTION = 1 / 3
 #: The significance level of the gold-silver tests the chapter reports (the organisations
 #: chapter's default confidence of 95 %).
 ALPHA = 0.05
-#: The threshold grid over which the sign of the weak-region gap is checked: the ecosystems
-#: chapter's default grid of LQ thresholds and share thresholds.
-GRID_LQ = (1.25, 1.5, 2.0, 3.0)
-GRID_SHARE = (0.005, 0.01, 0.02, 0.05)
 
 
 def evidence_figures() -> list[Figure]:
@@ -375,7 +371,10 @@ def theme_evidence() -> list[Figure | Claim]:
     table1 = node_findings.table1_section(comparison)
     published = table1.recomputed["published_weak"] - table1.recomputed["published_non_weak"]
     grid = weak_gap.threshold_grid(
-        comparison.run.found, comparison.classified, list(GRID_LQ), list(GRID_SHARE)
+        comparison.run.found,
+        comparison.classified,
+        list(weak_gap.DEFAULT_GRID_LQ),
+        list(weak_gap.DEFAULT_GRID_SHARE),
     )
     thresholds = threshold_claim(grid)
     return [

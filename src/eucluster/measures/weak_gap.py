@@ -111,6 +111,13 @@ def table1_tests(counts: pd.DataFrame, weak: pd.Series, parameters: NodeParamete
     return frame
 
 
+#: The default threshold grid of the ecosystems chapter (LQ thresholds, share thresholds): its
+#: papermill parameters cell repeats these literals (papermill needs literals there), and a
+#: test keeps the two equal. Other chapters that restate the grid's result use these.
+DEFAULT_GRID_LQ = (1.25, 1.5, 2.0, 3.0)
+DEFAULT_GRID_SHARE = (0.005, 0.01, 0.02, 0.05)
+
+
 def threshold_grid(
     found: sp.Nodes,
     weak: pd.Series,
