@@ -48,7 +48,8 @@ assert stated["audit.checks.findings"] <= stated["audit.checks.discrepancy"]
 # present as the same quantity, or that one of them implies: a sum and its parts, a
 # percentage and the count over the group size, a table cell and the annex row it repeats, a
 # sentence and the table it describes, the same figure quoted in two documents, two dates
-# given for one source. Each check names both places (document, line or table) and gets one of
+# given for one source. Each check names both places (document and its section, table, annex
+# or figure, as the published document numbers them) and gets one of
 # four verdicts, by a rule set down before any result was seen (the docstring of
 # `eucluster.audit.rule` states it in full):
 #
@@ -159,8 +160,9 @@ show_table(
     audit.findings(results, "000"),
     label="tbl-audit-000",
     widths=[24, 12, 21, 17, 26],
-    caption="Document 000: checks judged rounding or discrepancy. Line numbers refer to the text "
-    "conversion of the paper; Table 1 is at lines 197-206, Tables 2 and 3 at lines 224-267.",
+    caption="Document 000: checks judged rounding or discrepancy. Places are the paper's "
+    "sections, cited by their headings; Table 1 is in 'The presence of clusters and cluster "
+    "organisations', Tables 2 and 3 in 'Presence of industrial ecosystems'.",
     formats=formats,
 )
 
@@ -185,8 +187,7 @@ show_table(
     widths=[30, 5, 24, 5, 36],
     breakable=True,
     caption="Document 002, tables, totals and dates: checks judged rounding or discrepancy. "
-    "Tables 3 and 4 are at lines 952-995 of the text conversion, the Annex 1 count rows at lines "
-    "2102-2105.",
+    "Tables 3 and 4 are in section 2.4.3 of the report, the count rows at the foot of Annex 1.",
     formats=formats,
 )
 
@@ -196,7 +197,7 @@ show_table(
     label="tbl-audit-002-text",
     widths=[40, 6, 38, 6, 10],
     caption="Document 002, survey text against tables and against itself: checks judged "
-    "rounding or discrepancy. Line numbers refer to the text conversion of the report.",
+    "rounding or discrepancy. Places are the report's numbered sections.",
     formats=formats,
 )
 
@@ -206,7 +207,7 @@ show_table(
     label="tbl-audit-002-over-half",
     widths=[26, 18, 18, 20, 18],
     caption="Document 002, services said to be offered by over half of the gold and silver "
-    "organisations (lines 999-1013) against the Annex 1 counts: checks judged rounding or "
+    "organisations (section 2.4.3) against the Annex 1 counts: checks judged rounding or "
     "discrepancy.",
     formats=formats,
 )
@@ -218,8 +219,8 @@ show_table(
     widths=[24, 7, 32, 8, 29],
     breakable=True,
     caption="Document 002, case-study profiles against Tables 5 and 9 and the fee schedules: "
-    "checks judged rounding or discrepancy. Table 5 is at lines 1023-1041, Table 9 at lines "
-    "1453-1471.",
+    "checks judged rounding or discrepancy. Table 5 is in section 2.4.3, Table 9 in section "
+    "2.5.3.",
     formats=formats,
 )
 
@@ -248,8 +249,8 @@ show_table(
 # count of Tables 3 and 4 is higher than in Annex 1, each time by
 # {glue}`audit.eu4d.silver_annex_gap` organisation, which moves a silver share by
 # {glue}`audit.eu4d.one_silver_share` in a group of {glue}`audit.groups.silver`. The report
-# {glue}`audit.claim.annex_dated_twice`: {glue}`audit.dates.annex_text` in the text (line
-# 997) and {glue}`audit.dates.annex_source` in the annex's own source line (line 2112); the
+# {glue}`audit.claim.annex_dated_twice`: {glue}`audit.dates.annex_text` in the text (section
+# 2.4.3) and {glue}`audit.dates.annex_source` in the annex's own source line (Annex 1); the
 # tables are dated {glue}`audit.dates.tables` (footnote 63). The list of general services
 # offered by over half of the gold and silver organisations
 # {glue}`audit.claim.over_half_list_omits`; and {glue}`audit.claim.over_half_pooled_only`.

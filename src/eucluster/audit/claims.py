@@ -201,7 +201,7 @@ def eu4d_claims(by_id: pd.DataFrame, mobility: float) -> list[Claim]:
         claim(
             "audit.claim.annex_dated_twice",
             annex_dates["verdict"] == "discrepancy",
-            definition="The text (line 997) and Annex 1's source line (line 2112) give "
+            definition="The text (document 002, section 2.4.3) and Annex 1's source line give "
             "different dates for the annex's data",
             if_true="gives the annex's data two different dates",
             if_false="gives the annex's data one date",

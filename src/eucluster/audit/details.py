@@ -88,7 +88,7 @@ def eu4d_details(results: pd.DataFrame, by_id: pd.DataFrame) -> list[Figure]:
             "audit.eu4d.mobility_large_share",
             int(membership["eccp_large_share_mobility"]),
             "% of members",
-            source="document 002, line 795 (eu4d_membership: eccp_large_share_mobility)",
+            source="document 002, section 2.3.3 (eu4d_membership: eccp_large_share_mobility)",
             fmt="{:d}",
         ),
     ]

@@ -292,8 +292,7 @@ def jobs_share_figures(by_id: pd.DataFrame) -> list[Figure]:
             "audit.panorama.clusters",
             int(by_id.loc["001_002.clusters_count.eu4d_tf_001", "value_b"]),
             "clusters",
-            source="document 001, lines 113-114 (European Panorama of Clusters and Industrial "
-            "Change)",
+            source="document 001, section 1 (European Panorama of Clusters and Industrial Change)",
             fmt="{:,d}",
         )
     )

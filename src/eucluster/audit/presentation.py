@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from eucluster.audit.places import reader_place
 from eucluster.audit.rule import VERDICTS
 
 GROUP_LABELS = {
@@ -113,13 +114,26 @@ def display_value(value: object) -> str:
     return f"{value:,.4g}"
 
 
-def _place(text: pd.Series, group: str) -> pd.Series:
-    """A location without its line numbers, snake_case column names or the document number
-    that the table's heading already gives."""
-    text = text.str.replace(r"\s*\(lines? [0-9\-, ]+\)", "", regex=True)
+def readers_text(rows: pd.DataFrame, column: str, side: int = 0) -> pd.Series:
+    """A column of places or notes as a reader finds them in the published documents
+    (section, table, annex; never a line of the text conversion). A bare line number
+    belongs to the row's first document (``side=0``) or its last (``side=-1``)."""
+    documents = rows["documents"].str.split(";").str[side].str.strip()
+    return pd.Series(
+        [reader_place(t, d) for t, d in zip(rows[column].fillna(""), documents, strict=True)],
+        index=rows.index,
+        dtype=str,
+    )
+
+
+def _place(rows: pd.DataFrame, column: str, group: str) -> pd.Series:
+    """A location as a reader finds it, without snake_case column names or the document
+    number that the table's heading already gives. Side A's bare line numbers belong to the
+    row's first document, side B's to its last."""
+    text = readers_text(rows, column, 0 if column == "location_a" else -1)
     text = text.str.replace(r"\s*\([a-z0-9]+(_[a-z0-9]+)+\)", "", regex=True)
     text = text.str.replace("_", " ", regex=False)
-    return text.str.replace(f"^{group} ", "", regex=True) if group != "across" else text
+    return text.str.replace(f"^{group},? ", "", regex=True) if group != "across" else text
 
 
 def findings(results: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -132,16 +146,13 @@ def findings(results: pd.DataFrame, table: str) -> pd.DataFrame:
     rows = results[(results["findings_table"] == table) & listed]
     group = table.split("-")[0]
     verdict = rows["verdict"].map({"rounding": "rounding", "discrepancy": ""})
-    note = (
-        rows["note"]
-        .fillna("")
-        .where(rows["reading"] == "", (rows["reading"] + "; " + rows["note"]).str.strip("; "))
-    )
+    note = readers_text(rows, "note")
+    note = note.where(rows["reading"] == "", (rows["reading"] + "; " + note).str.strip("; "))
     return pd.DataFrame(
         {
-            "Statement or cell (A)": _place(rows["location_a"], group),
+            "Statement or cell (A)": _place(rows, "location_a", group),
             "A": rows["value_a"].map(display_value),
-            "Compared with (B)": _place(rows["location_b"], group),
+            "Compared with (B)": _place(rows, "location_b", group),
             "B": rows["value_b"].map(display_value),
             "Note": (verdict + ": " + note).str.strip(": ").where(verdict != "", note),
         }
@@ -154,7 +165,7 @@ def readings_table(results: pd.DataFrame) -> pd.DataFrame:
     rows = results[results["readings"] != ""]
     return pd.DataFrame(
         {
-            "Statement (A)": _place(rows["location_a"], "002"),
+            "Statement (A)": _place(rows, "location_a", "002"),
             "A": rows["value_a"].map(display_value),
             "Readings: value B (verdict)": rows["readings"],
             "Which reading fits": rows["reading"],
