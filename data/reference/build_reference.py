@@ -374,6 +374,231 @@ ASSIGNMENTS = [
 
 CODE_RE = re.compile(r"^([A-U])(\d{2})(?:\.(\d)(\d)?)?$")
 
+# ---------------------------------------------------------------------------------------------
+# NAICS 2007 subsectors (3-digit) -> NACE Rev. 2 divisions: the correspondence through which the
+# U.S. Cluster Mapping Project's cluster definitions (NAICS 2007 6-digit industries) are read
+# for NACE divisions. Digitised by hand from the structure of the official concordances (U.S.
+# Census Bureau, 2017 NAICS to ISIC Rev. 4 and 2007 NAICS to 2012 NAICS; Eurostat RAMON,
+# NACE Rev. 2 - ISIC Rev. 4 correspondence, which is one-to-one at division level). A row says
+# that a sizeable part of the subsector's industries lies in the division. `judgement` rows are
+# our calls where the concordance splits a subsector at 6-digit level (the note says which
+# industries go where, and why the row is kept or left out). Only the 87 subsectors that occur
+# in the CMP definitions are listed (crop and animal production, postal service, households and
+# public administration are not in the CMP's cluster definitions).
+# ---------------------------------------------------------------------------------------------
+NAICS_SUBSECTORS = {  # NAICS 2007 subsector titles (U.S. Census Bureau)
+    "113": "Forestry and Logging",
+    "114": "Fishing, Hunting and Trapping",
+    "115": "Support Activities for Agriculture and Forestry",
+    "211": "Oil and Gas Extraction",
+    "212": "Mining (except Oil and Gas)",
+    "213": "Support Activities for Mining",
+    "221": "Utilities",
+    "236": "Construction of Buildings",
+    "237": "Heavy and Civil Engineering Construction",
+    "238": "Specialty Trade Contractors",
+    "311": "Food Manufacturing",
+    "312": "Beverage and Tobacco Product Manufacturing",
+    "313": "Textile Mills",
+    "314": "Textile Product Mills",
+    "315": "Apparel Manufacturing",
+    "316": "Leather and Allied Product Manufacturing",
+    "321": "Wood Product Manufacturing",
+    "322": "Paper Manufacturing",
+    "323": "Printing and Related Support Activities",
+    "324": "Petroleum and Coal Products Manufacturing",
+    "325": "Chemical Manufacturing",
+    "326": "Plastics and Rubber Products Manufacturing",
+    "327": "Nonmetallic Mineral Product Manufacturing",
+    "331": "Primary Metal Manufacturing",
+    "332": "Fabricated Metal Product Manufacturing",
+    "333": "Machinery Manufacturing",
+    "334": "Computer and Electronic Product Manufacturing",
+    "335": "Electrical Equipment, Appliance, and Component Manufacturing",
+    "336": "Transportation Equipment Manufacturing",
+    "337": "Furniture and Related Product Manufacturing",
+    "339": "Miscellaneous Manufacturing",
+    "423": "Merchant Wholesalers, Durable Goods",
+    "424": "Merchant Wholesalers, Nondurable Goods",
+    "425": "Wholesale Electronic Markets and Agents and Brokers",
+    "441": "Motor Vehicle and Parts Dealers",
+    "442": "Furniture and Home Furnishings Stores",
+    "443": "Electronics and Appliance Stores",
+    "444": "Building Material and Garden Equipment and Supplies Dealers",
+    "445": "Food and Beverage Stores",
+    "446": "Health and Personal Care Stores",
+    "447": "Gasoline Stations",
+    "448": "Clothing and Clothing Accessories Stores",
+    "451": "Sporting Goods, Hobby, Book, and Music Stores",
+    "452": "General Merchandise Stores",
+    "453": "Miscellaneous Store Retailers",
+    "454": "Nonstore Retailers",
+    "481": "Air Transportation",
+    "483": "Water Transportation",
+    "484": "Truck Transportation",
+    "485": "Transit and Ground Passenger Transportation",
+    "486": "Pipeline Transportation",
+    "487": "Scenic and Sightseeing Transportation",
+    "488": "Support Activities for Transportation",
+    "492": "Couriers and Messengers",
+    "493": "Warehousing and Storage",
+    "511": "Publishing Industries (except Internet)",
+    "512": "Motion Picture and Sound Recording Industries",
+    "515": "Broadcasting (except Internet)",
+    "516": "Internet Publishing and Broadcasting",
+    "517": "Telecommunications",
+    "518": "Data Processing, Hosting, and Related Services",
+    "519": "Other Information Services",
+    "521": "Monetary Authorities-Central Bank",
+    "522": "Credit Intermediation and Related Activities",
+    "523": "Securities, Commodity Contracts, and Other Financial Investments and Related Activities",
+    "524": "Insurance Carriers and Related Activities",
+    "525": "Funds, Trusts, and Other Financial Vehicles",
+    "531": "Real Estate",
+    "532": "Rental and Leasing Services",
+    "533": "Lessors of Nonfinancial Intangible Assets (except Copyrighted Works)",
+    "541": "Professional, Scientific, and Technical Services",
+    "551": "Management of Companies and Enterprises",
+    "561": "Administrative and Support Services",
+    "562": "Waste Management and Remediation Services",
+    "611": "Educational Services",
+    "621": "Ambulatory Health Care Services",
+    "622": "Hospitals",
+    "623": "Nursing and Residential Care Facilities",
+    "624": "Social Assistance",
+    "711": "Performing Arts, Spectator Sports, and Related Industries",
+    "712": "Museums, Historical Sites, and Similar Institutions",
+    "713": "Amusement, Gambling, and Recreation Industries",
+    "721": "Accommodation",
+    "722": "Food Services and Drinking Places",
+    "811": "Repair and Maintenance",
+    "812": "Personal and Laundry Services",
+    "813": "Religious, Grantmaking, Civic, Professional, and Similar Organizations",
+}
+
+J = "[judgement] "
+NAICS_NACE = [  # (NAICS subsector, NACE division, note); a note starting with J is our call
+    ("113", "A02", ""),
+    ("114", "A03", J + "hunting and trapping (1142) is NACE 01.7, a small part left out"),
+    ("115", "A01", "support for crop and animal production (1151, 1152) is NACE 01.6"),
+    ("115", "A02", "support for forestry (1153) is NACE 02.4"),
+    ("211", "B06", ""),
+    ("212", "B05", "coal mining (2121)"),
+    ("212", "B07", "metal ore mining (2122)"),
+    ("212", "B08", "nonmetallic mineral mining and quarrying (2123)"),
+    ("213", "B09", "drilling and support on a fee basis is NACE 09.1/09.9, not 06"),
+    ("221", "D35", "electric power (2211) and natural gas distribution (2212)"),
+    ("221", "E36", "water supply (221310)"),
+    ("221", "E37", "sewage treatment (221320)"),
+    ("236", "F41", ""),
+    ("237", "F42", J + "land subdivision (237210) is NACE 41.1 (development of building projects); left with F42"),
+    ("238", "F43", ""),
+    ("311", "C10", ""),
+    ("312", "C11", "beverages (3121)"),
+    ("312", "C12", "tobacco (3122)"),
+    ("313", "C13", ""),
+    ("314", "C13", "textile furnishings and other textile products are NACE 13.9"),
+    ("315", "C14", ""),
+    ("316", "C15", ""),
+    ("321", "C16", ""),
+    ("322", "C17", ""),
+    ("323", "C18", ""),
+    ("324", "C19", ""),
+    ("325", "C20", "all but pharmaceuticals"),
+    ("325", "C21", "pharmaceuticals and medicines (3254)"),
+    ("326", "C22", ""),
+    ("327", "C23", ""),
+    ("331", "C24", ""),
+    ("332", "C25", J + "valves (33291) are NACE 28.14 and ball bearings (332991) 28.15; left with C25"),
+    ("333", "C28", J + "optical instruments and photocopiers (333314, 333315) are NACE 26.7/28.23; left with C28"),
+    ("334", "C26", ""),
+    ("335", "C27", J + "household appliances (3352) are NACE 27.5, inside C27"),
+    ("336", "C29", "motor vehicles, bodies, trailers and parts (3361-3363)"),
+    ("336", "C30", "aerospace, railroad, ships, other transport equipment (3364-3369)"),
+    ("337", "C31", ""),
+    ("339", "C32", "medical equipment (3391) is NACE 32.5; jewellery, sporting goods, toys 32.1-32.4"),
+    ("423", "G45", "motor vehicle and parts wholesale (4231) is NACE 45.1/45.3"),
+    ("423", "G46", ""),
+    ("424", "G46", ""),
+    ("425", "G46", "agents and brokers are NACE 46.1"),
+    ("441", "G45", J + "boat and recreational vehicle dealers (4412) are NACE 47.64; left with G45"),
+    ("442", "G47", ""),
+    ("443", "G47", ""),
+    ("444", "G47", ""),
+    ("445", "G47", ""),
+    ("446", "G47", ""),
+    ("447", "G47", "automotive fuel retail is NACE 47.3"),
+    ("448", "G47", ""),
+    ("451", "G47", ""),
+    ("452", "G47", ""),
+    ("453", "G47", ""),
+    ("454", "G47", "mail-order, vending and direct selling are NACE 47.9 and 47.78 (fuel dealers)"),
+    ("481", "H51", ""),
+    ("483", "H50", ""),
+    ("484", "H49", "freight transport by road is NACE 49.4"),
+    ("485", "H49", "urban, interurban and taxi transport are NACE 49.3"),
+    ("486", "H49", "transport via pipeline is NACE 49.5"),
+    ("487", "H49", J + "scenic land transport; scenic water (4872) and air (4879) are NACE 50/51; kept under H49 only"),
+    ("488", "H52", J + "support activities for transport are NACE 52.2; towing (48841) and packing are elsewhere"),
+    ("492", "H53", ""),
+    ("493", "H52", "warehousing and storage is NACE 52.1"),
+    ("511", "J58", "includes software publishers (5112), NACE 58.2"),
+    ("512", "J59", ""),
+    ("515", "J60", ""),
+    ("516", "J58", J + "internet publishing (516110) is split over NACE 58, 60 and 63.12"),
+    ("516", "J63", J + "web portals are NACE 63.12"),
+    ("517", "J61", ""),
+    ("518", "J63", "data processing and hosting is NACE 63.11"),
+    ("519", "J63", "news agencies and other information services are NACE 63.9"),
+    ("519", "R91", "libraries and archives (51912) are NACE 91.01"),
+    ("521", "K64", ""),
+    ("522", "K64", "depository and nondepository credit (5221, 5222)"),
+    ("522", "K66", "activities related to credit intermediation (5223) are NACE 66.1"),
+    ("523", "K64", J + "miscellaneous intermediation (523910) is NACE 64.99"),
+    ("523", "K66", "securities brokerage, exchanges and portfolio management are NACE 66.1/66.3"),
+    ("524", "K65", "insurance carriers (5241)"),
+    ("524", "K66", "agencies, brokerages and claims adjusting (5242) are NACE 66.2"),
+    ("525", "K64", "investment pools and trusts (5259) are NACE 64.3"),
+    ("525", "K65", "insurance and pension funds (5251) are NACE 65.3"),
+    ("531", "L68", ""),
+    ("532", "N77", ""),
+    ("533", "N77", "leasing of intellectual property is NACE 77.4"),
+    ("541", "M69", "legal and accounting services (5411, 5412)"),
+    ("541", "M71", "architectural, engineering and testing (5413)"),
+    ("541", "M74", "specialised design, photography, translation (5414, 54192, 54193)"),
+    ("541", "J62", "computer systems design (5415)"),
+    ("541", "M70", "management consulting (54161)"),
+    ("541", "M72", "scientific research and development (5417)"),
+    ("541", "M73", "advertising and market research (5418, 54191)"),
+    ("541", "M75", "veterinary services (54194)"),
+    ("551", "M70", "head offices are NACE 70.1"),
+    ("561", "N78", "employment services (5613)"),
+    ("561", "N79", "travel arrangement and reservation (5615)"),
+    ("561", "N80", "investigation and security services (5616)"),
+    ("561", "N81", "facilities support and services to buildings (5612, 5617)"),
+    ("561", "N82", "office administrative and business support services (5611, 5614, 5619)"),
+    ("562", "E38", "waste collection, treatment and disposal (5621, 5622)"),
+    ("562", "E39", "remediation (56291)"),
+    ("611", "P85", ""),
+    ("621", "Q86", ""),
+    ("622", "Q86", ""),
+    ("623", "Q87", ""),
+    ("624", "Q88", J + "child day care and vocational rehabilitation are NACE 88.9; emergency relief also 88.9"),
+    ("711", "R90", "performing arts, promoters, agents, artists (7111, 7113-7115)"),
+    ("711", "R93", "spectator sports (7112)"),
+    ("712", "R91", ""),
+    ("713", "R92", "gambling industries (7132)"),
+    ("713", "R93", "amusement parks, fitness, golf, marinas (7131, 7139)"),
+    ("721", "I55", ""),
+    ("722", "I56", ""),
+    ("811", "C33", "commercial and industrial machinery repair (8113) is NACE 33.1"),
+    ("811", "G45", "automotive repair and maintenance (8111) is NACE 45.2"),
+    ("811", "S95", "electronic, household and personal goods repair (8112, 8114) is NACE 95"),
+    ("812", "S96", J + "parking lots (81293) are NACE 52.21 and photofinishing 74.20; left with S96"),
+    ("813", "S94", J + "grantmaking foundations (8132) are NACE 64.99/88.99; left with S94"),
+]
+
+
 RULE_WHOLE = "whole division listed"
 RULE_PARTIAL = "division has groups/classes in this ecosystem (partial)"
 
@@ -527,6 +752,23 @@ def build() -> None:
         div_rows,
     )
 
+    # naics_nace_division -------------------------------------------------------------------
+    naics_rows = []
+    for naics, division, note in NAICS_NACE:
+        if naics not in NAICS_SUBSECTORS:
+            raise ValueError(f"NAICS subsector {naics} has no title in NAICS_SUBSECTORS")
+        if division not in known:
+            raise ValueError(f"{naics} -> {division}: not a NACE Rev. 2 division")
+        judgement = note.startswith(J)
+        naics_rows.append(
+            [naics, division, NAICS_SUBSECTORS[naics], _bool(judgement), note.removeprefix(J)]
+        )
+    _write(
+        HERE / "naics_nace_division.csv",
+        ["naics_subsector", "division", "naics_title", "judgement", "note"],
+        naics_rows,
+    )
+
 
 def check() -> None:
     """Check the written files against datapackage.json and against each other."""
@@ -571,6 +813,8 @@ def check() -> None:
     assert (nace["division"] == nace["nace_code"].str[:3]).all()
     derived = set(zip(nace["ecosystem_id"], nace["division"], strict=True))
     assert derived == set(zip(div["ecosystem_id"], div["division"], strict=True))
+    naics = frames["naics_nace_division"]
+    assert set(naics["naics_subsector"]) == set(NAICS_SUBSECTORS), "a NAICS subsector has no row"
     print("check passed:", {k: len(v) for k, v in frames.items()})
 
 

@@ -16,19 +16,27 @@ rely on.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from eucluster import parameters
+from eucluster.geo.nuts import is_nuts2, recode
 
 #: Cell status values in :attr:`EmploymentMatrix.status`.
 STATUS_OK, STATUS_CONFIDENTIAL, STATUS_MISSING = "ok", "confidential", "missing"
 #: Eurostat's indicator code for persons employed in the SBS regional tables.
 PERSONS_EMPLOYED = "V16110"
+#: Eurostat's indicator code for the number of local units (establishments).
+LOCAL_UNITS = "V11210"
+#: The NUTS versions of the SBS file's region codes, in the order the recoding reads them.
+SBS_NUTS_VERSIONS = (2013, 2010, 2006)
+#: The years of the regional SBS file.
+SBS_YEARS = tuple(range(2008, 2016))
 
 _DIVISION_CODE = re.compile(r"^[A-Z]\d{2}$")
 _SECTION_CODE = re.compile(r"^[A-Z]$")
@@ -270,6 +278,58 @@ def complete_matrix(employment: object, suppressed: str | None) -> pd.DataFrame:
     if isinstance(employment, FilledEmployment):
         return employment.employment
     return employment  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------
+# EU-27 NUTS 2 (2021) matrices: the path shared by the strength measures, the traded/local
+# classification and the regression data set
+# ---------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def sbs_frame() -> pd.DataFrame:
+    """The tidy SBS frame ``sbs_r_nuts06_r2`` from the data door (kept in memory: callers must
+    not modify it)."""
+    from eucluster import data  # lazy: the door only when data are read
+
+    return data.load("sbs_r_nuts06_r2")
+
+
+@functools.lru_cache(maxsize=64)
+def eu_regions_year(year: int, suppressed: str, indicator: str = PERSONS_EMPLOYED) -> pd.DataFrame:
+    """One year's EU-27 region x NACE division matrix of ``indicator`` in NUTS 2021 regions,
+    unpublished cells filled as ``suppressed`` says, regions with nothing published left out.
+
+    The SBS file codes regions in the NUTS version in force each year; counts of regions that
+    were later split are shared among their successors by population
+    (:func:`eucluster.geo.nuts.recode`, ``policy="apportion"``). A region absent in a year
+    (Croatia before 2014, France in 2014-2015) is absent from the matrix, not filled. Cached:
+    callers must not modify it."""
+    suppressed = parameters.suppressed(suppressed)
+    matrix = employment_matrix(sbs_frame(), int(year), indicator=indicator)
+    filled = fill_suppressed(matrix, suppressed).employment
+    filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
+    recoded = recode(filled, SBS_NUTS_VERSIONS, policy="apportion", column=None).data
+    recoded = recoded[recoded.sum(axis=1) > 0]
+    recoded.index.name, recoded.columns.name = "geo", "division"
+    return recoded
+
+
+@functools.lru_cache(maxsize=16)
+def eu_regions_mean(
+    years: Sequence[int] = (2008, 2009, 2010),
+    suppressed: str = "bound",
+    indicator: str = PERSONS_EMPLOYED,
+) -> pd.DataFrame:
+    """The mean of :func:`eu_regions_year` over ``years``, each region averaged over the years
+    in which it is published (France first appears in 2010, Luxembourg in 2009); a division
+    absent in a year counts as zero that year. Cached: callers must not modify it."""
+    years = parameters.years(list(years), "years", SBS_YEARS[0], SBS_YEARS[-1])
+    matrices = [eu_regions_year(year, suppressed, indicator) for year in years]
+    stacked = pd.concat(matrices, keys=range(len(matrices))).fillna(0.0)
+    average = stacked.groupby(level=1).mean()
+    average.index.name, average.columns.name = "geo", "division"
+    return average
 
 
 # ---------------------------------------------------------------------------------------------
