@@ -3,6 +3,8 @@
 * Serve Vega, Vega-Lite and Vega-Embed from the book's own ``_static`` folder, built from
   the vl-convert bundle installed with the package, so interactive charts work offline and no
   page asks a CDN for anything.
+* Offer the data behind every numbered table and figure as CSV files, linked under the
+  captions and listed in the data appendix (:mod:`eucluster.build.data_files`).
 * Merge the chapters' key figures into ``_build/key-figures.json`` when the build ends, so the
   registry is complete even when cached chapters were not re-executed.
 """
@@ -10,6 +12,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+
+from eucluster.build import data_files
 
 VEGA_BUNDLE = "eucluster-vega.js"
 
@@ -64,4 +68,5 @@ def setup(app):
     app.connect("builder-inited", _write_vega_bundle)
     app.connect("html-page-context", _tidy_scripts)
     app.connect("build-finished", _merge_key_figures)
+    data_files.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

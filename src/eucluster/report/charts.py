@@ -16,6 +16,8 @@ from typing import Any
 import altair as alt
 import vl_convert as vlc
 
+from eucluster.report import downloads
+
 THEME_NAME = "eucluster"
 RENDERER_NAME = "eucluster"
 
@@ -55,11 +57,16 @@ def theme() -> dict[str, Any]:
     }
 
 
-def _mimebundle(spec: dict, **_: Any) -> dict[str, str]:
-    """Render a Vega-Lite spec to SVG and PNG, the two formats the HTML and LaTeX builds use."""
+def _mimebundle(spec: dict, **_: Any) -> dict[str, Any]:
+    """Render a Vega-Lite spec to SVG and PNG, the two formats the HTML and LaTeX builds use,
+    and carry the chart's data for its CSV file (:mod:`eucluster.report.downloads`)."""
     svg = vlc.vegalite_to_svg(spec)
     png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
-    return {"image/svg+xml": svg, "image/png": base64.b64encode(png).decode("ascii")}
+    return {
+        "image/svg+xml": svg,
+        "image/png": base64.b64encode(png).decode("ascii"),
+        downloads.DATA_MIME: downloads.chart_payload(spec),
+    }
 
 
 def use_theme() -> None:
@@ -90,7 +97,11 @@ class InteractiveChart:
             f'vegaEmbed("#{self.element_id}", {json.dumps(spec)}, '
             f'{{"actions": false, "renderer": "svg"}});\n</script>'
         )
-        return {"text/html": html, "image/png": bundle["image/png"]}
+        return {
+            "text/html": html,
+            "image/png": bundle["image/png"],
+            downloads.DATA_MIME: bundle[downloads.DATA_MIME],
+        }
 
 
 def interactive(chart: alt.TopLevelMixin, element_id: str) -> InteractiveChart:

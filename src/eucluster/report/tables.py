@@ -3,7 +3,8 @@
 A DataFrame's HTML representation is dropped by the LaTeX builder, and its LaTeX
 representation is taken for mathematics by myst-nb. A MyST ``table`` directive emitted as
 Markdown output becomes a native docutils table instead: numbered, captioned, referable with
-``{numref}`` and typeset by Sphinx in every output format.
+``{numref}`` and typeset by Sphinx in every output format. The shown frame is also glued,
+as CSV, under the table's label (see :mod:`eucluster.report.downloads`) for its download file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 from IPython.display import Markdown
+
+from eucluster.report import downloads
 
 Formatter = str | Callable[[object], str]
 
@@ -91,5 +94,10 @@ def _latex_columns(widths: Sequence[int], align: str) -> str:
 
 
 def show_table(frame: pd.DataFrame, **kwargs) -> Markdown:
-    """Display ``frame`` as a captioned table (see :func:`markdown_table` for the arguments)."""
+    """Display ``frame`` as a captioned table (see :func:`markdown_table` for the arguments),
+    and glue the shown columns, unformatted, under the table's label for its CSV file."""
+    label = kwargs["label"]
+    downloads.glue_data(
+        label, downloads.table_payload(frame, label=label, index=kwargs.get("index", False))
+    )
     return Markdown(markdown_table(frame, **kwargs))
