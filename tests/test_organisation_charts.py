@@ -79,7 +79,7 @@ def test_case_fee_and_membership_charts(studies):
         dimensions=list(case_studies.CASE_DIMENSIONS.values()),
         sources=list(case_studies.FUNDING_PATTERNS),
     ).to_dict()
-    assert [panel["title"] for panel in coverage["hconcat"]] == [
+    assert [panel["title"] for panel in coverage["vconcat"]] == [
         "Dimensions described",
         "Funding sources named",
     ]

@@ -93,12 +93,13 @@ def verdict_chart(results: pd.DataFrame):
                 scale=alt.Scale(
                     domain=list(VERDICTS), range=[VERDICT_COLOURS[v] for v in VERDICTS]
                 ),
+                legend=alt.Legend(orient="top"),
             ),
             order=alt.Order("verdict_order:Q"),
             tooltip=["document", "kind", "verdict", "checks"],
         )
         .transform_calculate(verdict_order=f"indexof({list(VERDICTS)}, datum.verdict)")
-        .properties(width=420, height=alt.Step(18))
+        .properties(width=300, height=alt.Step(18))
     )
 
 

@@ -8,10 +8,13 @@ in :mod:`eucluster.report.charts`; what lives here is the arrangement specific t
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from eucluster.report import charts
+from eucluster.report.print_legibility import wrapped, wrapped_label_expr
 
 #: Column headings of the ECCP ecosystem heatmaps: what each published percentage is a share of.
 ECOSYSTEM_MEASURES = {
@@ -20,6 +23,17 @@ ECOSYSTEM_MEASURES = {
 }
 #: The excellence labels in the colours of the medals, so the legend needs no reading.
 LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
+
+
+def _compact_heatmap(panel: alt.LayerChart, headings: dict[str, list[str]]) -> alt.LayerChart:
+    """A :func:`charts.heatmap` panel with level column headings on several lines
+    (``headings``) and low rows: slanted headings and tall cells take height, and height is
+    what the PDF shrinks a tall figure by, text included."""
+    label_expr = f"({json.dumps(headings)})[datum.label] || datum.label"
+    axis = alt.Axis(labelAngle=0, labelLimit=0, labelExpr=label_expr, labelPadding=4)
+    for layer in panel.layer:
+        layer.encoding.x.axis = axis
+    return panel.properties(width=alt.Step(76), height=alt.Step(17))
 
 
 def ecosystem_heatmaps(ecosystem_tables: pd.DataFrame) -> alt.VConcatChart:
@@ -38,31 +52,42 @@ def ecosystem_heatmaps(ecosystem_tables: pd.DataFrame) -> alt.VConcatChart:
         column=lambda d: d["group"] + ": " + d["measure"].map(ECOSYSTEM_MEASURES),
         label=lambda d: d["ecosystem_id"] + " " + d["ecosystem"],
     )
+    headings = {
+        f"{group}: {measure}": [f"{group}:", *wrapped(measure, 12)]
+        for group in ("weak", "non-weak")
+        for measure in ECOSYSTEM_MEASURES.values()
+    }
     panels = [
-        charts.heatmap(
-            heat[heat["panel"] == panel],
-            x="column",
-            y="label",
-            value="published_pct",
-            value_title="%",
-            domain=(0, 100),
-            title=panel,
-            x_sort=column_order,
-            cell=24,
+        _compact_heatmap(
+            charts.heatmap(
+                heat[heat["panel"] == panel],
+                x="column",
+                y="label",
+                value="published_pct",
+                value_title="%",
+                domain=(0, 100),
+                title=panel,
+                x_sort=column_order,
+            ),
+            headings,
         )
         for panel in sorted(heat["panel"].unique(), reverse=True)
     ]
-    return alt.vconcat(*panels).resolve_scale(color="shared")
+    return alt.vconcat(*panels, spacing=12).resolve_scale(color="shared")
 
 
 def service_share_intervals(services: pd.DataFrame) -> alt.VConcatChart:
     """Share of each label group offering a service, with its interval, one panel per table.
 
     ``services`` is :func:`eucluster.documents.published_tables.service_shares`. Services are
-    ordered by the gold share, so the two panels read from the most to the least common.
+    ordered by the gold share, so the two panels read from the most to the least common. The
+    three label groups of a service sit close together and long service names wrap onto two
+    lines, so that the figure is about as tall as it is wide and prints at a readable size.
     """
     gold = services[services["label"] == "gold"]
     order = gold.sort_values("share", ascending=False)["service"].tolist()
+    label_expr = wrapped_label_expr(services["service"].unique(), width=40)
+    kinds = list(services["kind"].unique())
     panels = [
         charts.interval_dots(
             services[services["kind"] == kind],
@@ -72,12 +97,20 @@ def service_share_intervals(services: pd.DataFrame) -> alt.VConcatChart:
             high="ci_high",
             colour="label",
             colours=LABEL_COLOURS,
-            x_title="share of organisations offering the service (95 % Wilson interval)",
+            # One axis title, under the last panel: the panels share the scale.
+            x_title="share of organisations offering the service (95 % Wilson interval)"
+            if kind == kinds[-1]
+            else "",
             y_sort=order,
-        ).properties(title=kind)
-        for kind in services["kind"].unique()
+        ).properties(title=kind, width=300, height=alt.Step(7.5))
+        for kind in kinds
     ]
-    return alt.vconcat(*panels)
+    return (
+        alt.vconcat(*panels, spacing=10)
+        .resolve_scale(x="shared")
+        .configure_axisY(labelExpr=label_expr, labelLimit=0)
+        .configure_legend(orient="top")
+    )
 
 
 def theme_heatmaps(

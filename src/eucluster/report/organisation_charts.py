@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from eucluster.report import charts
+from eucluster.report.print_legibility import wrapped_label_expr
 
 #: The excellence labels in the colours of their metals.
 LABEL_COLOURS = {"gold": "#B8860B", "silver": "#7F7F7F", "bronze": "#A0522D"}
@@ -50,11 +51,14 @@ def gold_silver_difference_chart(
             alternative="annex_difference",
             x_title=f"gold share minus silver share ({confidence:.0%} Newcombe interval)",
             y_sort=rows.sort_values("difference", ascending=False)["service_short"].tolist(),
-            label_limit=0,  # no service name is cut short
+            label_limit=0,  # no service name is cut short: long ones wrap instead
         )
-        panels.append(panel.properties(title=title))
+        panels.append(panel.properties(title=title, width=300, height=alt.Step(24)))
     chart = alt.vconcat(*panels).resolve_scale(x="shared")
-    return chart.configure_legend(orient="bottom", columns=2, labelLimit=0)
+    label_expr = wrapped_label_expr(comparison["service_short"].unique(), width=32)
+    return chart.configure_legend(orient="bottom", columns=2, labelLimit=0).configure_axisY(
+        labelExpr=label_expr
+    )
 
 
 def leading_profiles_chart(
@@ -71,7 +75,7 @@ def leading_profiles_chart(
         parts=MEMBER_COLOURS,
         title="member mix",
         y_sort=order,
-        width=200,
+        width=150,
     )
     size_panel = (
         alt.Chart(table)
@@ -82,7 +86,7 @@ def leading_profiles_chart(
             x2=alt.datum(10),
             tooltip=["name", "members"],
         )
-        .properties(width=150, height=alt.Step(20))
+        .properties(width=110, height=alt.Step(26))
     )
     services = table.melt(
         id_vars=["card"],
@@ -104,10 +108,13 @@ def leading_profiles_chart(
             ),
             tooltip=["card", "service_type", "services"],
         )
-        .properties(width=150, height=alt.Step(20))
+        .properties(width=110, height=alt.Step(26))
     )
-    return alt.hconcat(mix_panel, size_panel, service_panel, spacing=8).resolve_scale(
-        color="independent"
+    # Names with country and label wrap onto two lines, so the three panels fit the page.
+    return (
+        alt.hconcat(mix_panel.properties(height=alt.Step(26)), size_panel, service_panel, spacing=8)
+        .resolve_scale(color="independent")
+        .configure_axisY(labelExpr=wrapped_label_expr(table["card"], width=24))
     )
 
 
@@ -119,8 +126,9 @@ def case_coverage_chart(
     dimensions: list[str],
     sources: list[str],
 ) -> alt.TopLevelMixin:
-    """Two grids side by side, one row per case profile: the dimensions it describes and the
-    funding sources it names (blank where it says nothing about money)."""
+    """Two grids, one above the other (side by side they are too wide to print legibly), one
+    row per case profile: the dimensions it describes and the funding sources it names (blank
+    where it says nothing about money)."""
     described = charts.presence_grid(
         coverage,
         x="dimension",
@@ -139,7 +147,7 @@ def case_coverage_chart(
         x_sort=sources,
         y_sort=case_order,
     )
-    return alt.hconcat(
+    return alt.vconcat(
         described.properties(title="Dimensions described"),
         named.properties(title="Funding sources named"),
     ).resolve_scale(color="independent")
@@ -192,7 +200,7 @@ def membership_chart(
         part="member_type",
         parts=MEMBER_COLOURS,
         title="share of members",
-        width=360,
+        width=280,
     )
     size_panel = (
         alt.Chart(size_classes)
@@ -205,7 +213,7 @@ def membership_chart(
             ),
             tooltip=["class", "share"],
         )
-        .properties(width=220, height=160, title="Size of ECCP cluster organisations")
+        .properties(width=200, height=150, title="Size of ECCP cluster organisations")
     )
     gold_panel = (
         alt.Chart(gold_large)
@@ -216,7 +224,7 @@ def membership_chart(
             tooltip=["class", "organisations"],
         )
         .properties(
-            width=160, height=160, title=f"Large firms in the {gold_size} gold organisations"
+            width=150, height=150, title=f"Large firms in the {gold_size} gold organisations"
         )
     )
     return alt.vconcat(
