@@ -39,13 +39,14 @@ COLLINEAR = "strength collinear with the controls and fixed effects"
 
 @dataclass(frozen=True)
 class Residualiser:
-    """The shared part of a block of models: which rows enter, the cluster of each, and an
-    orthonormal basis of the controls (after removing country means under fixed effects)."""
+    """The shared part of a block of models: which rows enter, the cluster of each (with its
+    indicator matrix), and an orthonormal basis of everything partialled out (the constant or
+    the country indicators, and the controls)."""
 
     rows: np.ndarray
     clusters: np.ndarray
+    indicators: np.ndarray
     basis: np.ndarray
-    fixed_effects: bool
     parameters: int
     problem: str | None
 
@@ -55,27 +56,28 @@ class Residualiser:
 
     @property
     def n_clusters(self) -> int:
-        return int(len(np.unique(self.clusters)))
+        return int(self.indicators.shape[1])
 
     def __call__(self, values: np.ndarray) -> np.ndarray:
         """Residuals of the columns of ``values`` (all rows of the block's frame; only the
-        block's rows are returned) on the controls and fixed effects."""
+        block's rows are returned) on the controls and fixed effects: two matrix products."""
         used = np.asarray(values, dtype=float)[self.rows]
-        if self.fixed_effects:
-            used = used - group_means(used, self.clusters)
-        else:
-            used = used - used.mean(axis=0)
-        if self.basis.shape[1]:
-            used = used - self.basis @ (self.basis.T @ used)
-        return used
+        return used - self.basis @ (self.basis.T @ used)
 
 
 def group_means(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """Each row replaced by the mean of its group (``groups``: integer codes 0..G-1)."""
-    counts = np.bincount(groups).astype(float)
-    sums = np.zeros((counts.size, values.shape[1]))
-    np.add.at(sums, groups, values)
-    return (sums / counts[:, None])[groups]
+    indicators = group_indicators(groups)
+    counts = indicators.sum(axis=0)
+    return indicators @ ((indicators.T @ values) / counts[:, None])
+
+
+def group_indicators(groups: np.ndarray) -> np.ndarray:
+    """Rows x groups matrix of 0/1: which group each row is in (group sums as one matrix
+    product, much faster than ``np.add.at`` on thousands of columns)."""
+    groups = np.asarray(groups)
+    size = int(groups.max()) + 1 if groups.size else 0
+    return (groups[:, None] == np.arange(size)[None, :]).astype(float)
 
 
 def residualiser(
@@ -88,23 +90,24 @@ def residualiser(
     labels = np.asarray(countries)
     if fixed_effects:
         present, counts = np.unique(labels[rows], return_counts=True)
-        singletons = present[counts == 1]
-        rows &= ~np.isin(labels, singletons)
+        rows &= ~np.isin(labels, present[counts == 1])
     clusters = np.unique(labels[rows], return_inverse=True)[1]
+    indicators = group_indicators(clusters)
     matrix = np.asarray(controls, dtype=float).reshape(len(labels), -1)[rows]
-    if fixed_effects and len(clusters):
-        matrix = matrix - group_means(matrix, clusters)
-    elif len(clusters):
-        matrix = matrix - matrix.mean(axis=0)
-    basis = orthonormal_basis(matrix)
-    absorbed = (clusters.max() + 1 if len(clusters) else 0) if fixed_effects else 1
-    parameters = basis.shape[1] + 1
+    if fixed_effects:
+        absorbed = indicators / np.sqrt(np.maximum(indicators.sum(axis=0), 1.0))
+    else:
+        absorbed = np.full((len(clusters), 1), 1 / np.sqrt(max(len(clusters), 1)))
+    if len(clusters):
+        matrix = matrix - absorbed @ (absorbed.T @ matrix)
+    control_basis = orthonormal_basis(matrix)
     problem = None
-    if rows.sum() <= basis.shape[1] + absorbed + 1:
+    if rows.sum() <= control_basis.shape[1] + absorbed.shape[1] + 1:
         problem = TOO_FEW_REGIONS
-    elif len(np.unique(clusters)) < 2:
+    elif indicators.shape[1] < 2:
         problem = TOO_FEW_CLUSTERS
-    return Residualiser(rows, clusters, basis, fixed_effects, parameters, problem)
+    basis = np.hstack([absorbed, control_basis])
+    return Residualiser(rows, clusters, indicators, basis, control_basis.shape[1] + 1, problem)
 
 
 def orthonormal_basis(matrix: np.ndarray) -> np.ndarray:
@@ -139,47 +142,59 @@ class Slopes:
         return float(stats.t.isf(alpha / 2, self.n_clusters - 1))
 
 
-def slopes(
-    block: Residualiser, outcome: np.ndarray, columns: np.ndarray, *, residualised_outcome=None
-) -> Slopes:
-    """The slope of ``outcome`` on each column of ``columns`` (all rows of the block's frame),
-    one model per column with the block's controls and fixed effects, in one vectorised step.
-    ``residualised_outcome`` saves recomputing the outcome's residual across calls."""
-    width = np.asarray(columns).reshape(len(block.rows), -1).shape[1]
+@dataclass(frozen=True)
+class Columns:
+    """Candidate regressors residualised on a block's controls and fixed effects, their sums
+    of squares (per country and in all), and the ones collinear with the controls flagged:
+    prepared once, used for every outcome."""
+
+    residuals: np.ndarray
+    squares_by_cluster: np.ndarray
+    squares: np.ndarray
+    collinear: np.ndarray
+
+
+def prepare(block: Residualiser, columns: np.ndarray) -> Columns:
+    """Residualise ``columns`` (all rows of the block's frame) for :func:`slopes`."""
+    raw = np.asarray(columns, dtype=float).reshape(len(block.rows), -1)
+    if block.problem:
+        nothing = np.zeros((0, raw.shape[1]))
+        return Columns(nothing, nothing, np.zeros(raw.shape[1]), np.zeros(raw.shape[1], bool))
+    x = block(raw)
+    by_cluster = block.indicators.T @ (x * x)
+    squares = by_cluster.sum(axis=0)
+    used = raw[block.rows]
+    centred = used - used.mean(axis=0)
+    total = np.maximum(np.einsum("ij,ij->j", centred, centred), 1e-300)
+    return Columns(x, by_cluster, squares, squares <= COLLINEARITY_TOLERANCE * total)
+
+
+def slopes(block: Residualiser, outcome: np.ndarray, columns: np.ndarray | Columns) -> Slopes:
+    """The slope of ``outcome`` on each column of ``columns`` (all rows of the block's frame,
+    or :func:`prepare`'d), one model per column with the block's controls and fixed effects.
+
+    Each country's score ``sum_i x_i e_i = sum_i x_i y_i - b sum_i x_i^2`` comes from two
+    products with the country indicators, so no residual matrix is ever formed."""
+    if not isinstance(columns, Columns):
+        columns = prepare(block, columns)
+    width = columns.collinear.size
     if block.problem:
         empty = np.full(width, np.nan)
-        return Slopes(empty, empty, empty, np.full(width, block.problem, dtype=object),
-                      block.nobs, block.n_clusters)  # fmt: skip
-    y = (
-        block(np.asarray(outcome, dtype=float).reshape(-1, 1))[:, 0]
-        if residualised_outcome is None
-        else residualised_outcome
-    )
-    raw = np.asarray(columns, dtype=float).reshape(len(block.rows), -1)
-    x = block(raw)
-    centred = raw[block.rows] - raw[block.rows].mean(axis=0)
-    xx = np.einsum("ij,ij->j", x, x)
-    collinear = xx <= COLLINEARITY_TOLERANCE * np.maximum(
-        np.einsum("ij,ij->j", centred, centred), 1e-300
-    )
-    safe = np.where(collinear, 1.0, xx)
-    coef = (x.T @ y) / safe
-    errors = y[:, None] - x * coef
-    scores = np.zeros((block.n_clusters, x.shape[1]))
-    np.add.at(scores, block.clusters, x * errors)
+        reasons = np.full(width, block.problem, dtype=object)
+        return Slopes(empty, empty, empty, reasons, block.nobs, block.n_clusters)
+    y = block(np.asarray(outcome, dtype=float).reshape(-1, 1))[:, 0]
+    collinear = columns.collinear
+    weighted = np.column_stack([y, block.indicators * y[:, None]])
+    products = weighted.T @ columns.residuals
+    xx = np.where(collinear, 1.0, columns.squares)
+    coef = products[0] / xx
+    scores = products[1:] - coef * columns.squares_by_cluster
     n, groups = block.nobs, block.n_clusters
     factor = groups / (groups - 1) * (n - 1) / (n - block.parameters - 1)
-    se = np.sqrt(factor * (scores**2).sum(axis=0)) / safe
+    se = np.sqrt(factor * np.einsum("ij,ij->j", scores, scores)) / xx
     problem = np.where(collinear, COLLINEAR, None).astype(object)
     coef, se = np.where(collinear, np.nan, coef), np.where(collinear, np.nan, se)
     return Slopes(coef, se, coef / se, problem, n, groups)
-
-
-def residualised_outcome(block: Residualiser, outcome: np.ndarray) -> np.ndarray | None:
-    """The outcome's residual in ``block`` (None when the block cannot be estimated)."""
-    if block.problem:
-        return None
-    return block(np.asarray(outcome, dtype=float).reshape(-1, 1))[:, 0]
 
 
 def within_permutations(countries: np.ndarray, draws: int, seed: int) -> np.ndarray:
