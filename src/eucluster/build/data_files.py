@@ -187,53 +187,64 @@ def _cell(*children: nodes.Node) -> nodes.entry:
     return nodes.entry("", nodes.paragraph("", "", *children))
 
 
-def appendix_table(env, docname: str, base_url: str, page_uri: str | None) -> list[nodes.Node]:
-    """The appendix: a sentence on where the files are, and one row per file; with
-    ``page_uri`` (the HTML page of the appendix) each file name links to its file."""
-    store = env.__dict__.get(ENV_KEY, {})
-    rows = []
-    for source in book_order(env, env.config.root_doc):
-        for entry in store.get(source, []):
-            target = downloads.file_path(chapter_of(source), entry["label"])
-            reference = addnodes.pending_xref(
-                "",
-                nodes.inline("", entry["label"]),
-                refdomain="std",
-                reftype="numref",
-                reftarget=entry["label"],
-                refexplicit=False,
-                refwarn=True,
-                refdoc=docname,
-            )
-            shown = nodes.literal("", base_url + target if base_url else target)
-            if page_uri is not None:
-                shown = nodes.reference("", "", shown, refuri=relative_uri(page_uri, target))
-            rows.append([reference, nodes.Text(entry["title"]), shown])
-    if base_url:
-        where = f"Each file is published at the address shown, under {base_url}."
-    else:
-        where = (
-            f"Paths are relative to the HTML edition's root folder (the one holding "
-            f"index.html): the files are in its {downloads.FOLDER}/ folder, one sub-folder per "
-            "chapter, and each is linked under its table's or figure's caption."
-        )
-    intro = nodes.paragraph("", f"{len(rows)} data files. {where}")
-    table = nodes.table(classes=["longtable", "eucluster-data-files"])
+def _file_row(entry: dict, source: str, docname: str, base_url: str, page_uri: str | None):
+    target = downloads.file_path(chapter_of(source), entry["label"])
+    reference = addnodes.pending_xref(
+        "",
+        nodes.inline("", entry["label"]),
+        refdomain="std",
+        reftype="numref",
+        reftarget=entry["label"],
+        refexplicit=False,
+        refwarn=True,
+        refdoc=docname,
+    )
+    shown = nodes.literal("", base_url + target if base_url else target)
+    if page_uri is not None:
+        shown = nodes.reference("", "", shown, refuri=relative_uri(page_uri, target))
+    return [reference, nodes.Text(entry["title"]), shown]
+
+
+def _files_table(rows: list[list[nodes.Node]]) -> list[nodes.Node]:
+    """A three-column table (item, title, file) in fixed proportions; short enough per chapter
+    to stay a plain table in LaTeX (a long table repeats a 'Table n continued' line that an
+    uncaptioned table has no number for)."""
+    table = nodes.table(classes=["eucluster-data-files"])
     group = nodes.tgroup(cols=3)
     table += group
     for width in (14, 50, 36):
         group += nodes.colspec(colwidth=width)
-    head = nodes.thead(
+    group += nodes.thead(
         "", nodes.row("", *[_cell(nodes.Text(t)) for t in ("Item", "Title", "File")])
     )
-    body = nodes.tbody("", *[nodes.row("", *[_cell(c) for c in row]) for row in rows])
-    group += head
-    group += body
-    spec = addnodes.tabular_col_spec(
-        spec=r">{\raggedright\arraybackslash}\X{14}{100}"
-        r">{\raggedright\arraybackslash}\X{50}{100}>{\raggedright\arraybackslash}\X{36}{100}"
-    )
-    return [intro, spec, table]
+    group += nodes.tbody("", *[nodes.row("", *[_cell(c) for c in row]) for row in rows])
+    ragged = r">{\raggedright\arraybackslash}"
+    spec = "".join(f"{ragged}\\X{{{w}}}{{100}}" for w in (14, 50, 36))
+    return [addnodes.tabular_col_spec(spec=spec), table]
+
+
+def appendix_nodes(env, docname: str, base_url: str, page_uri: str | None) -> list[nodes.Node]:
+    """The appendix: a sentence on where the files are, then each chapter's files (item,
+    caption's first sentence, file); with ``page_uri`` (the appendix's HTML page) each file
+    name links to its file."""
+    store = env.__dict__.get(ENV_KEY, {})
+    sources = [d for d in book_order(env, env.config.root_doc) if store.get(d)]
+    if base_url:
+        where = f"Each file is published at the address shown, under {base_url}."
+    else:
+        where = (
+            "Paths are relative to the HTML edition's root folder (the one holding "
+            f"index.html): the files are in its {downloads.FOLDER}/ folder, one sub-folder per "
+            "chapter, and each is linked under its table's or figure's caption."
+        )
+    count = sum(len(store[d]) for d in sources)
+    found = [nodes.paragraph("", f"{count} data files. {where}")]
+    for source in sources:
+        title = env.titles[source].astext() if source in env.titles else source
+        found.append(nodes.rubric("", title))
+        rows = [_file_row(e, source, docname, base_url, page_uri) for e in store[source]]
+        found.extend(_files_table(rows))
+    return found
 
 
 class FillDataFiles(SphinxPostTransform):
@@ -250,7 +261,7 @@ class FillDataFiles(SphinxPostTransform):
         html = self.app.builder.format == "html"
         page_uri = self.app.builder.get_target_uri(docname) if html else None
         for placeholder in list(self.document.findall(data_files_list)):
-            placeholder.replace_self(appendix_table(self.env, docname, base_url, page_uri))
+            placeholder.replace_self(appendix_nodes(self.env, docname, base_url, page_uri))
 
 
 def _outdated(app, env, added, changed, removed) -> list[str]:
