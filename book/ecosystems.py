@@ -18,7 +18,8 @@
 # its choices change? Recomputed from business statistics,
 # {glue}`ecosystems.deviation.some_close`, and the shares are farthest from the published
 # ones for {glue}`ecosystems.deviation.farthest` (mean absolute deviation in percentage
-# points); {glue}`ecosystems.deviation.incomplete_deviate_more`. Over the thresholds,
+# points); {glue}`ecosystems.deviation.incomplete_deviate_more`. Under stricter mappings of
+# divisions to ecosystems, {glue}`ecosystems.mapping.gain_small`. Over the thresholds,
 # {glue}`ecosystems.answer.industry_sign_varies`.
 
 # %% tags=["parameters"]
@@ -39,8 +40,8 @@ grid_share = [0.005, 0.01, 0.02, 0.05]
 from myst_nb import glue
 
 from eucluster.key_figures import KeyFigures
-from eucluster.measures import ecosystem_findings, ecosystems, node_tables
-from eucluster.report import charts, node_charts
+from eucluster.measures import ecosystem_findings, ecosystems, node_tables, traded
+from eucluster.report import charts, ecosystem_charts, node_charts
 from eucluster.report.tables import show_table
 
 charts.use_theme()
@@ -155,6 +156,112 @@ show_table(
     caption="Average number of ecosystem nodes per region: published (document 000, section "
     "'Presence of industrial ecosystems', text) and recomputed.",
     formats={"Published": "{:.1f}", "Recomputed": "{:.1f}"},
+)
+
+# %% [markdown]
+# ## Stricter ecosystems
+#
+# The mapping is generous in two ways. A division counts in full in an ecosystem when only
+# some of its classes belong there, and wholesale (G46) sits in five ecosystems and retail
+# (G47) in four. Under the default mapping {glue}`ecosystems.trade.mostly_trade_count` of the
+# ecosystems have more than half of their employment in trade (G45-G47):
+# {glue}`ecosystems.trade.mostly_trade` ({numref}`tbl-ecosystems-trade`).
+# {glue}`ecosystems.trade.textile_mostly_trade`; {glue}`ecosystems.trade.health_mostly_trade`.
+
+# %% tags=["remove-input"]
+stricter = ecosystem_findings.stricter_mappings(comparison, mapping, traded.traded_divisions())
+figures.publish_all(stricter.figures)
+assert stricter.table["Trade share"].between(0, 1).all()
+show_table(
+    stricter.table,
+    label="tbl-ecosystems-trade",
+    caption="Employment of each ecosystem under the default mapping (EU-27 regions of this "
+    "run) and the shares of motor trade (G45), wholesale (G46) and retail (G47) in it. Source: "
+    "Eurostat sbs_r_nuts06_r2; own computation.",
+    formats=ecosystem_findings.TRADE_FORMATS,
+)
+
+# %% [markdown]
+# Each generous choice can be undone, and {numref}`fig-ecosystems-mappings-table2` and
+# {numref}`fig-ecosystems-mappings-table3` recompute Tables 2 and 3 under five other
+# mappings: whole divisions only (the strict mapping, in which Aerospace & Defence, made only
+# of partial divisions, disappears), no wholesale and retail, both, traded divisions only,
+# and whole traded divisions only. The project's traded/local classification counts a
+# division as local when it is spread over a country's regions about as evenly as
+# employment itself, as local-serving activities are; clusters are made of the others. Of the
+# {glue}`ecosystems.traded.of_divisions` divisions of the regional data,
+# {glue}`ecosystems.traded.divisions` are traded. The thresholds, denominators and regions
+# are this chapter's.
+
+# %% tags=["remove-cell"]
+for name, chart in ecosystem_charts.variant_heatmaps(stricter.tables).items():
+    glue(name, chart, display=False)
+
+# %% [markdown]
+# ```{glue:figure} fig-ecosystems-mappings-table2
+# :name: fig-ecosystems-mappings-table2
+#
+# Regional-relevant ecosystem nodes under each mapping: percentage of weak and non-weak
+# regions with a node, published (document 000, Table 2) and recomputed under the default
+# mapping and five stricter ones. An empty cell: the mapping keeps none of the ecosystem's
+# divisions that the regional data have. Source: Franco and Wilson (2021); Eurostat
+# sbs_r_nuts06_r2; own computation.
+# ```
+#
+# ```{glue:figure} fig-ecosystems-mappings-table3
+# :name: fig-ecosystems-mappings-table3
+#
+# Industry-relevant ecosystem nodes under each mapping, as in
+# {numref}`fig-ecosystems-mappings-table2` (document 000, Table 3). Source: Franco and Wilson
+# (2021); Eurostat sbs_r_nuts06_r2; own computation.
+# ```
+#
+# {numref}`tbl-ecosystems-mapping-deviation` sums up the distance from the paper. With the
+# default mapping the recomputed shares are {glue}`ecosystems.default.mean_dev_pp` percentage
+# points from the published ones on average, with the strict mapping
+# {glue}`ecosystems.strict.mean_dev_pp`, without wholesale and retail
+# {glue}`ecosystems.no_wholesale_retail.mean_dev_pp` and with traded divisions only
+# {glue}`ecosystems.traded.mean_dev_pp`. Of all mappings,
+# {glue}`ecosystems.mapping.closest_not_default`, but {glue}`ecosystems.mapping.gain_small`;
+# {glue}`ecosystems.mapping.traded_farther`. By ecosystem,
+# {glue}`ecosystems.trade.textile_nearer_without_trade`; the ecosystems that come nearer
+# without wholesale and retail are {glue}`ecosystems.trade.nearer_without_trade`.
+
+# %% tags=["remove-input"]
+show_table(
+    stricter.deviations,
+    label="tbl-ecosystems-mapping-deviation",
+    caption="Mean absolute deviation of the recomputed from the published shares (percentage "
+    "points) under each mapping: Table 2, Table 3, both, and both over the ecosystems every "
+    "mapping measures. Source: Franco and Wilson (2021); Eurostat sbs_r_nuts06_r2; own "
+    "computation.",
+    formats=ecosystem_findings.DEVIATION_FORMATS,
+    widths=ecosystem_findings.DEVIATION_WIDTHS,
+)
+
+# %% [markdown]
+# Which of the paper's readings of its Tables 2 and 3 does the mapping decide?
+# {numref}`tbl-ecosystems-statements` tests {glue}`ecosystems.paper.statements` of its
+# statements under each mapping: {glue}`ecosystems.paper.survives_count` hold under every
+# mapping, {glue}`ecosystems.paper.depends_count` depend on it and
+# {glue}`ecosystems.paper.fails_count` hold under none. In detail,
+# {glue}`ecosystems.paper.regional_more_in_weak`;
+# {glue}`ecosystems.paper.textile_industry_weak_more`;
+# {glue}`ecosystems.paper.nonweak_more_diverse`; {glue}`ecosystems.paper.ordering_agrees`.
+# Further,
+# {glue}`ecosystems.paper.agri_textile_regional_weak_more`;
+# {glue}`ecosystems.paper.cci_digital_health_nonweak_more`;
+# {glue}`ecosystems.paper.renewables_weak_more`. Finally,
+# {glue}`ecosystems.paper.industry_weak_at_least`, and
+# {glue}`ecosystems.paper.industry_weak_agri_textile`.
+
+# %% tags=["remove-input"]
+show_table(
+    stricter.statements,
+    label="tbl-ecosystems-statements",
+    caption="The paper's statements on ecosystems (document 000, section 'Presence of "
+    "industrial ecosystems') and whether each holds under each mapping of this chapter's run.",
+    widths=ecosystem_findings.STATEMENT_WIDTHS,
 )
 
 # %% [markdown]

@@ -10,7 +10,8 @@ pictures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,14 @@ import pandas as pd
 from eucluster import data
 from eucluster.geo import weakness
 from eucluster.key_figures import Claim, Figure, computed
-from eucluster.measures import ecosystem_claims, ecosystems, node_tables, weak_gap
+from eucluster.measures import (
+    ecosystem_claims,
+    ecosystem_statements,
+    ecosystem_variants,
+    ecosystems,
+    node_tables,
+    weak_gap,
+)
 from eucluster.measures import specialisation as sp
 from eucluster.measures.node_findings import Section
 from eucluster.measures.node_tables import KIND_NAMES, GridParameters, NodeComparison
@@ -298,3 +306,68 @@ def _other_denominator_figures(gaps: pd.DataFrame, denominator: str) -> list[Fig
         for row in rows.itertuples()
         for group in ("weak", "non_weak")
     ]
+
+
+#: Display formats of the trade and deviation tables of :func:`stricter_mappings`.
+TRADE_FORMATS = {
+    "Employment (thousands)": "{:,.0f}",
+    **{f"{code} share": "{:.0%}" for code in ecosystem_variants.TRADE},
+    "Trade share": "{:.0%}",
+}
+DEVIATION_FORMATS = {
+    "Ecosystems": "{:d}",
+    **{column: "{:.1f}" for column in ("Table 2", "Table 3", "Both", "Both, common ecosystems")},
+}
+
+#: Relative PDF column widths of the deviation table and of the statements table (the
+#: statement, six mappings, the outcome), so that LaTeX does not squeeze the prose columns.
+DEVIATION_WIDTHS = (14, 30, 13, 9, 9, 8, 15)
+STATEMENT_WIDTHS = (30, 9, 9, 10, 12, 9, 10, 11)
+
+
+@dataclass(frozen=True)
+class MappingSection(Section):
+    """Tables 2 and 3 under the mapping variants: the trade shares per ecosystem (``table``),
+    the deviation of each variant from the paper, the paper's statements under each variant
+    and the long tables behind the charts."""
+
+    deviations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    statements: pd.DataFrame = field(default_factory=pd.DataFrame)
+    tables: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def stricter_mappings(
+    comparison: NodeComparison, mapping: pd.DataFrame, traded: Sequence[str]
+) -> MappingSection:
+    """How much of each ecosystem is trade under ``mapping``; Tables 2 and 3 under every
+    mapping variant (:mod:`~eucluster.measures.ecosystem_variants`, ``traded`` the traded
+    divisions), their mean deviations from the paper, and which of the paper's statements
+    (:mod:`~eucluster.measures.ecosystem_statements`) survive every variant."""
+    shares = ecosystem_variants.trade_shares(comparison.run.employment, mapping)
+    tables = ecosystem_variants.variant_tables(comparison, mapping, traded)
+    deviations = ecosystem_variants.deviation_table(tables)
+    truths = ecosystem_statements.truths(tables)
+    figures: list[Figure | Claim] = [
+        *ecosystem_variants.trade_figures(shares),
+        *ecosystem_variants.trade_claims(shares),
+        *ecosystem_variants.traded_figures(traded, comparison.run.employment.columns),
+        *ecosystem_variants.deviation_figures(deviations),
+        *ecosystem_variants.mapping_claims(deviations, tables),
+        *ecosystem_statements.statement_claims(truths),
+    ]
+    names = ecosystems.ecosystem_names()
+    trade = pd.DataFrame(
+        {
+            "Ecosystem": [f"{code} {names[code]}" for code in shares.index],
+            "Employment (thousands)": shares["employment"].to_numpy() / 1000,
+            **{f"{code} share": shares[code].to_numpy() for code in ecosystem_variants.TRADE},
+            "Trade share": shares["trade"].to_numpy(),
+        }
+    )
+    return MappingSection(
+        figures,
+        trade,
+        deviations=ecosystem_variants.deviation_display(deviations),
+        statements=ecosystem_statements.statement_display(truths),
+        tables=tables,
+    )
