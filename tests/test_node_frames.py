@@ -124,3 +124,17 @@ def test_pure_frames_reproduce_the_chapters_run(sbs, changes):
     weak = node_tables.weak_for(sbs, chosen, node_tables.weak_nuts2(sbs))
     labelled = nodes["weak"].dropna()
     assert (labelled == weak.reindex(labelled.index)).all()
+
+
+def test_mixed_frames_list_exactly_the_choices_the_count_counts():
+    from eucluster.geo import weakness_evidence
+
+    frames = weakness_evidence.mixed_frames(201)
+    per_weak, per_country = weakness_evidence.mixed_level_counts(201)
+    assert (frames["regions"] == 201).all()
+    listed = frames.groupby("weak").size()
+    assert listed.to_dict() == per_weak.set_index("weak")["combinations"].to_dict()
+    at_nuts1 = frames[list(per_country.index)].to_numpy()
+    regions = np.where(at_nuts1, per_country["nuts1"], per_country["nuts2"]).sum(axis=1)
+    assert (regions == frames["regions"]).all()
+    assert not frames.duplicated().any()

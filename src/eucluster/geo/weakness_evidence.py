@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from eucluster import data
@@ -278,6 +279,51 @@ def mixed_level_counts(
         columns=["weak", "combinations"],
     )
     return per_weak, per_country
+
+
+def mixed_frames(total: int, period: tuple[int, int] = weakness.POLICY_PERIOD) -> pd.DataFrame:
+    """Every country-by-country NUTS 1 / NUTS 2 choice of exactly ``total`` regions, one row
+    each: a boolean column per EU-27 country (True = the country enters with its NUTS 1
+    regions) and ``regions``, ``weak`` (the frame's weak regions under the rule at each level).
+
+    :func:`mixed_level_counts` only counts the choices; a frame's own Table 1 needs the choice
+    itself. A country whose NUTS 1 and NUTS 2 levels are the same region(s) (Cyprus, Estonia,
+    ...) has one choice, listed as NUTS 2, as the count does. The choices of the other countries
+    are listed by meeting in the middle: each half of them is enumerated as bit patterns, and
+    each first half is paired with the second halves that complete its region count to
+    ``total`` (a sort and a search, no loop over the 2^22 choices). Rows are in a fixed order
+    (by the bit pattern of the first half, then the second), so a seeded sample of rows is
+    reproducible.
+    """
+    _, per_country = mixed_level_counts(total, period)
+    codes = list(per_country.index)
+    levels = per_country[["nuts1", "nuts1_weak"]].to_numpy()
+    same = (levels == per_country[["nuts2", "nuts2_weak"]].to_numpy()).all(axis=1)
+    free = [code for code, fixed in zip(codes, same, strict=True) if not fixed]
+    halves = (free[: len(free) // 2], free[len(free) // 2 :])
+
+    def enumerate_half(part: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        bits = (np.arange(2 ** len(part))[:, None] >> np.arange(len(part))) & 1
+        at_nuts1 = bits.astype(bool)
+        rows = per_country.loc[part]
+        regions = np.where(at_nuts1, rows["nuts1"].to_numpy(), rows["nuts2"].to_numpy()).sum(1)
+        weak = np.where(at_nuts1, rows["nuts1_weak"].to_numpy(), rows["nuts2_weak"].to_numpy())
+        return at_nuts1, regions, weak.sum(axis=1)
+
+    fixed = per_country.loc[same]
+    first, second = enumerate_half(halves[0]), enumerate_half(halves[1])
+    order = np.argsort(second[1], kind="stable")
+    sorted_regions = second[1][order]
+    need = total - int(fixed["nuts2"].sum()) - first[1]
+    low = np.searchsorted(sorted_regions, need, side="left")
+    high = np.searchsorted(sorted_regions, need, side="right")
+    left = np.repeat(np.arange(len(need)), high - low)
+    right = order[np.concatenate([np.arange(a, b) for a, b in zip(low, high, strict=True)])]
+    choice = pd.DataFrame(np.hstack([first[0][left], second[0][right]]), columns=free)
+    frames = choice.reindex(columns=codes, fill_value=False)
+    frames["regions"] = first[1][left] + second[1][right] + int(fixed["nuts2"].sum())
+    frames["weak"] = first[2][left] + second[2][right] + int(fixed["nuts2_weak"].sum())
+    return frames
 
 
 def mixed_sets(total: int, weak: int, period=weakness.POLICY_PERIOD) -> Evidence:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from eucluster.key_figures import Claim, claim
+from eucluster.key_figures import Claim, claim, name_list
 
 #: Significance level of the two tests and the complement of the interval level.
 ALPHA = 0.05
@@ -325,3 +325,101 @@ def threshold_claims(chosen: dict[str, float], paper: dict[str, float]) -> list[
             "changes which region-sector pairs are nodes",
         ),
     ]
+
+
+#: Verdicts of a published statement over the variants: holds in every one, in none, or in some.
+VERDICTS = ("every", "none", "some")
+
+
+def verdict(flags: pd.Series) -> str:
+    """``every``, ``none`` or ``some``: in how many cases (``flags``, True where the statement
+    holds) a statement holds."""
+    if flags.empty:
+        raise ValueError("a verdict needs at least one case")
+    if bool(flags.all()):
+        return "every"
+    return "none" if not bool(flags.any()) else "some"
+
+
+def survival_claim(claim_id: str, flags: pd.Series, *, statement: str, expected: str) -> Claim:
+    """Whether one of the paper's statements holds in every case of ``flags`` (variants and
+    frames, indexed by name; True where it holds), in none, or depends on the choice.
+
+    ``expected`` is the verdict the claim asserts (the default run's); the other sentence says
+    what happened instead, naming up to three cases on the minority side."""
+    if expected not in VERDICTS[:2]:
+        raise ValueError(f"expected must be 'every' or 'none', got {expected!r}")
+    n, k = len(flags), int(flags.sum())
+    found = verdict(flags)
+
+    def sentence(outcome: str) -> str:
+        if outcome == "every":
+            return f"{statement} in every one of the {n} variants and frames"
+        if outcome == "none":
+            return f"{statement} in none of the {n} variants and frames"
+        minority = flags[~flags] if k >= n - k else flags[flags]
+        names = [str(name) for name in minority.index[:3]]
+        more = len(minority) - len(names)
+        shown = name_list(names + ([f"{more} more"] if more else []))
+        side = "not in" if k >= n - k else "only in"
+        return (
+            f"{statement} in {k} of the {n} variants and frames ({side} {shown}): it depends "
+            "on the choice"
+        )
+
+    if found == expected:
+        otherwise = f"{statement} in some of the variants and frames only: it depends on the choice"
+    else:
+        otherwise = sentence(found)
+    return claim(
+        claim_id,
+        found == expected,
+        definition=f"'{statement}' holds in {expected} of the variants and fitting frames",
+        if_true=sentence(expected),
+        if_false=otherwise,
+    )
+
+
+def sample_dependence_claim(flags: pd.Series | None) -> Claim:
+    """Among the sampled frames of the paper's size (any weak count), whether the sign of the
+    industry-relevant gap depends on the frame: weak regions have fewer such nodes in some
+    sampled frames and not in others. ``flags`` is None when no frame was sampled."""
+    if flags is None or flags.empty:
+        return claim(
+            "nodes.frames.sample_sign_depends",
+            False,
+            definition="the industry-relevant gap is negative in some but not all sampled frames",
+            if_true="the sign depends on the frame",
+            if_false="this run samples no frames, so it cannot say whether the sign depends on "
+            "the frame",
+        )
+    share = float(flags.mean())
+    holds = 0 < share < 1
+    if share == 1:
+        other = "in every sampled frame weak regions have fewer industry-relevant nodes"
+    elif share == 0:
+        other = "in no sampled frame do weak regions have fewer industry-relevant nodes"
+    else:
+        other = "the sign holds in every sampled frame"
+    return claim(
+        "nodes.frames.sample_sign_depends",
+        holds,
+        definition="the industry-relevant gap is negative in some but not all sampled frames",
+        if_true=f"the sign depends on the frame: weak regions have fewer industry-relevant "
+        f"nodes in {share:.0%} of the sampled frames and not in the others",
+        if_false=other,
+    )
+
+
+def closer_claim(claim_id: str, first: tuple[str, float], second: tuple[str, float]) -> Claim:
+    """Whether the first variant's mean relative deviation from the published Table 1 is
+    smaller than the second's (``(name, deviation)`` pairs, shown as percentages)."""
+    (name, value), (other, other_value) = first, second
+    shown = f"{value:.1%} against {other_value:.1%}"
+    return claim(
+        claim_id,
+        bool(value < other_value),
+        definition=f"mean relative deviation of {name} < that of {other}",
+        if_true=f"{name} comes closer to the paper than {other} ({shown})",
+        if_false=f"{name} comes no closer to the paper than {other} ({shown})",
+    )

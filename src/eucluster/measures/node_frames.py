@@ -141,14 +141,18 @@ def weak_2019_nuts2(codes: pd.Index) -> pd.Series:
     return out
 
 
-def frame_inputs(sbs: pd.DataFrame, chosen: NodeParameters) -> FrameInputs:
+def frame_inputs(
+    sbs: pd.DataFrame, chosen: NodeParameters, weak_2026: pd.Series | None = None
+) -> FrameInputs:
     """Stack the NUTS 1 and NUTS 2 rows of ``sbs`` for the parameters' year and treatment of
     unpublished cells, with both weak lists (NUTS 1 labels by
-    :func:`eucluster.geo.weakness.by_parent`, as the chapter's NUTS 1 run does)."""
+    :func:`eucluster.geo.weakness.by_parent`, as the chapter's NUTS 1 run does).
+    ``weak_2026``: the NUTS 2 labels of :func:`~eucluster.measures.node_tables.weak_nuts2`,
+    when the caller has them already."""
     rows = {level: level_rows(sbs, chosen, level) for level in (1, 2)}
     divisions = rows[2].columns.intersection(rows[1].columns)
     nuts2_jobs = rows[2].sum(axis=1)
-    labels2 = {"2026": weak_nuts2(sbs)}
+    labels2 = {"2026": weak_nuts2(sbs) if weak_2026 is None else weak_2026}
     labels2["2019"] = weak_2019_nuts2(labels2["2026"].index)
     weak = {
         name: pd.concat([weakness.by_parent(labels, nuts2_jobs).astype("boolean"), labels])

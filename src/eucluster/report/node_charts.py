@@ -132,3 +132,61 @@ def variant_intervals(gaps: pd.DataFrame, order) -> alt.LayerChart:
     )
     zero = alt.Chart(pd.DataFrame({"zero": [0.0]})).mark_rule(color="#777777").encode(x="zero:Q")
     return (chart + zero).properties(height=alt.Step(15))
+
+
+#: Colours of the two sets of frames in :func:`frame_means`.
+FRAME_SET_COLOURS = ("#0072B2", "#BBBBBB")
+
+
+def frame_means(long: pd.DataFrame, marks: pd.DataFrame) -> alt.LayerChart:
+    """The four Table 1 means of every frame as ticks, one row per mean and one band per set of
+    frames (:func:`eucluster.measures.frame_table1.chart_frame`), with the published value
+    and the default NUTS 2 value marked (``marks``: ``mean, value, mark``)."""
+    names = {
+        f"{kind}.{group}": f"{name}, {group.replace('_', '-')}"
+        for kind, name in KIND_NAMES.items()
+        for group in ("weak", "non_weak")
+    }
+    order = list(names.values())
+    sets = list(dict.fromkeys(long["frames"]))
+    y = alt.Y("mean:N", title=None, sort=order, axis=alt.Axis(labelLimit=220))
+    ticks = (
+        alt.Chart(long.assign(mean=long["mean"].map(names)))
+        .mark_tick(thickness=1.5, opacity=0.5, size=14)
+        .encode(
+            x=alt.X("value:Q", title="mean nodes per region"),
+            y=y,
+            yOffset=alt.YOffset("frames:N", sort=sets),
+            color=alt.Color(
+                "frames:N",
+                title="frames",
+                sort=sets,
+                scale=alt.Scale(domain=sets, range=list(FRAME_SET_COLOURS)),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+            ),
+        )
+    )
+    marked = list(dict.fromkeys(marks["mark"]))
+    points = (
+        alt.Chart(marks.assign(mean=marks["mean"].map(names)))
+        .mark_point(size=110, filled=True, opacity=1)
+        .encode(
+            x="value:Q",
+            y=y,
+            shape=alt.Shape(
+                "mark:N",
+                title=None,
+                sort=marked,
+                scale=alt.Scale(domain=marked, range=["diamond", "square"]),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
+            ),
+            fill=alt.value("#000000"),
+            stroke=alt.value("#000000"),
+            tooltip=["mark", "mean", alt.Tooltip("value:Q", format=".1f")],
+        )
+    )
+    return (
+        (ticks + points)
+        .properties(width=460, height=alt.Step(36))
+        .resolve_scale(color="independent", shape="independent")
+    )
