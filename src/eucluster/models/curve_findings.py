@@ -371,8 +371,9 @@ def data_figures(data: CurveData) -> list[Figure | Claim]:
             definition="every region of the analysis frame has strength under both "
             "treatments of unpublished cells",
             if_true="every region has a strength value under both treatments of unpublished cells",
-            if_false=f"{len(data.dropped)} regions ({name_list(list(data.dropped))}) have no "
-            "strength value under one treatment of unpublished cells and are left out",
+            if_false=f"{len(data.dropped)} regions "
+            f"({name_list(list(data.dropped), empty='none')}) have no strength value under "
+            "one treatment of unpublished cells and are left out",
         ),
         claim(
             "regression.curve.traded_scope",
