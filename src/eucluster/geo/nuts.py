@@ -314,10 +314,13 @@ def _apportion(values, geo, column, table, versions, target_version, kind):
     table.loc[identity, "target"] = identity
     table.loc[identity, "kind"] = "identical"
     pieces = pd.concat(chosen, ignore_index=True) if chosen else pd.DataFrame(columns=PIECE)
-    for source, part in pieces.groupby("from_code"):
-        targets = sorted(part["to_code"].unique())
-        table.loc[source, "target"] = ",".join(targets)
-        table.loc[source, "kind"] = _piece_kind(source, targets, pieces)
+    if len(pieces):
+        targets = pieces.groupby("from_code")["to_code"].agg(lambda codes: sorted(set(codes)))
+        sources_of = pieces.groupby("to_code")["from_code"].nunique()
+        table.loc[targets.index, "target"] = [",".join(t) for t in targets]
+        table.loc[targets.index, "kind"] = [
+            piece_kind(source, listed, sources_of) for source, listed in targets.items()
+        ]
     kept = values.loc[values.index.astype("str").isin(identity)]
     shared = _shared(values, pieces, kind) if len(pieces) else kept.iloc[:0]
     if not len(shared):
@@ -329,10 +332,13 @@ def _apportion(values, geo, column, table, versions, target_version, kind):
     return out, table.reset_index().astype("str")
 
 
-def _piece_kind(source: str, targets: list[str], pieces: pd.DataFrame) -> str:
+def piece_kind(source: str, targets: list[str], sources_of: pd.Series) -> str:
+    """How one old code maps: shared among several new regions (``apportioned``), one of
+    several old codes forming one new region (``merged``; ``sources_of`` counts the old codes
+    of each new one), or alone under the same or a new code."""
     if len(targets) > 1:
         return "apportioned"
-    if pieces.loc[pieces["to_code"] == targets[0], "from_code"].nunique() > 1:
+    if sources_of[targets[0]] > 1:
         return "merged"
     return "identical" if targets[0] == source else "renamed"
 
