@@ -164,6 +164,31 @@ show_table(
 # nodes (rate ratio {glue}`nodes.size_adjusted.regional_relevant.fixed_effects_irr`).
 
 # %% [markdown]
+# ### Traded divisions only
+#
+# Some divisions follow where people live rather than where an industry concentrates:
+# retail, food service, construction, personal services. A node in them is not a cluster in
+# any sense of the cluster literature, yet it counts in Table 1. The chapter on
+# {doc}`regression` classifies the divisions as traded or local by how unevenly their
+# employment is spread within each country (a locational Gini); counting only nodes in the
+# {glue}`nodes.size_adjusted.traded.divisions` traded divisions (the node rule itself still
+# sees every division) gives {numref}`tbl-node-gaps-traded`. For industry-relevant nodes,
+# {glue}`nodes.size_adjusted.traded.industry_relevant.same_reading` as all divisions; for
+# regional-relevant nodes, {glue}`nodes.size_adjusted.traded.regional_relevant.same_reading`.
+
+# %% tags=["remove-input"]
+traded = findings.traded_section(gaps.traded_frame, gaps.traded_divisions, size, model=model)
+figures.publish_all(traded.figures)
+show_table(
+    traded.table,
+    label="tbl-node-gaps-traded",
+    caption="Incidence-rate ratios of weak regions with all nodes and with nodes in traded "
+    "divisions only; 95 % intervals with country-clustered standard errors. Source: Eurostat "
+    "sbs_r_nuts06_r2; own computation.",
+    formats={"Rate ratio, all divisions": "{:.2f}", "Rate ratio, traded only": "{:.2f}"},
+)
+
+# %% [markdown]
 # ## Countries as the units
 #
 # The second objection asks for an interval that treats countries as the independent units.

@@ -26,7 +26,7 @@ def test_side_claim_names_the_side_found():
     assert below.holds and "fewer nodes than the others (rate ratio 0.79)" in shown(below)
     above = claims.side_claim("x", 1.48, expected=-1, noun="nodes", detail="the others")
     assert not above.holds and "more nodes than the others (rate ratio 1.48)" in shown(above)
-    equal = claims.side_claim("x", 1.0, expected=1, noun="nodes", detail="the others")
+    equal = claims.side_claim("x", 1.004, expected=1, noun="nodes", detail="the others")
     assert not equal.holds and "as many nodes as the others" in shown(equal)
 
 
@@ -63,12 +63,14 @@ def test_reversal_claim_follows_the_expected_outcome():
     assert claims.reversal_claim("x", 1.2, 1.3, keeps, "nodes").holds
     turned = claims.reversal_claim("x", 1.2, 0.7, keeps, "nodes")
     assert not turned.holds and "size effect" in shown(turned)
+    moved = claims.reversal_claim("x", 1.001, 1.42, turns, "nodes")
+    assert not moved.holds and shown(moved).endswith("from 1.00 to 1.42")
 
 
 def test_models_agree_claim():
     chosen = count_fit(1.48, 1.10, 2.00)
-    assert claims.models_agree_claim("x", chosen, count_fit(1.79, 1.22, 2.63, "negbin")).holds
-    other = claims.models_agree_claim("x", chosen, count_fit(1.30, 0.90, 1.80, "negbin"))
+    assert claims.same_reading_claim("x", chosen, count_fit(1.79, 1.22, 2.63, "negbin"), "NB").holds
+    other = claims.same_reading_claim("x", chosen, count_fit(1.30, 0.90, 1.80), "NB")
     assert not other.holds and "reads otherwise (1.30, 0.90 to 1.80)" in shown(other)
 
 
@@ -160,3 +162,21 @@ def test_sections_publish_the_required_ids_and_only_finite_values():
     values = [r.value for r in records if hasattr(r, "value") and not isinstance(r.value, str)]
     assert np.isfinite(values).all()
     assert len(size.table) == 6 and len(resampled.table) == 6
+
+
+def test_traded_section_compares_with_all_divisions():
+    frame = toy_frame()
+    weights = boot.country_weights(frame["country"], n_bootstrap=200, seed=1)
+    size = findings.size_adjusted(frame, weights, model="poisson")
+    same = findings.traded_section(frame, 40, size, model="poisson")
+    claims_by_id = {r.id: r for r in same.figures if hasattr(r, "holds")}
+    assert all(record.holds for record in claims_by_id.values())
+    assert len(same.table) == 4
+    traded = frame.copy()
+    traded.loc[traded["weak"], "industry_relevant"] *= 4  # weak regions: many more traded nodes
+    other = findings.traded_section(traded, 40, size, model="poisson")
+    record = next(r for r in other.figures if r.id.endswith("industry_relevant.same_reading"))
+    after = size.fits["industry_relevant"]["adjusted"]
+    assert after.low < 1 < after.high  # no weak effect in the toy world
+    assert not record.holds
+    assert shown(record).startswith("the count of traded industry-relevant nodes reads otherwise")

@@ -28,7 +28,8 @@ import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 
-from eucluster.measures import node_frames, weak_gap
+from eucluster import data
+from eucluster.measures import node_frames, traded, weak_gap
 from eucluster.measures import specialisation as sp
 from eucluster.measures.node_tables import NodeParameters
 from eucluster.models import node_counts
@@ -152,20 +153,32 @@ def gap_intervals(
 @dataclass(frozen=True)
 class GapData:
     """What the node-gaps chapter analyses: one row per labelled region
-    (:func:`eucluster.models.node_counts.region_frame`), the country-bootstrap weights of
-    the run's seed and number of draws, and the region-level tests of the nodes chapter
+    (:func:`eucluster.models.node_counts.region_frame`), the same regions with nodes counted
+    in traded divisions only, the country-bootstrap weights of the run's seed and number of
+    draws, and the region-level tests of the nodes chapter
     (:func:`eucluster.measures.weak_gap.table1_tests`) on the same regions."""
 
     frame: pd.DataFrame
+    traded_frame: pd.DataFrame
+    traded_divisions: int
     weights: np.ndarray
     region_tests: pd.DataFrame
 
 
 def prepare(chosen: NodeParameters, weak_list: str = "2026") -> GapData:
     """Nodes per region of ``chosen``'s pure NUTS frame with the weak labels of ``weak_list``
-    (:func:`eucluster.measures.node_frames.region_nodes`), the country draws and the
-    region-level tests."""
-    frame = node_counts.region_frame(node_frames.region_nodes(chosen, weak_list))
+    (:func:`eucluster.measures.node_frames.region_nodes`), the same with nodes counted in the
+    traded divisions of :func:`eucluster.measures.traded.traded_divisions` only (the node rule
+    still sees every division), the country draws and the region-level tests."""
+    inputs = node_frames.frame_inputs(data.load("sbs_r_nuts06_r2"), chosen)
+    nodes = node_frames.region_nodes(chosen, weak_list, inputs=inputs)
+    frame = node_counts.region_frame(nodes)
+    divisions = traded.traded_divisions()
+    mask = inputs.frame_matrix([node_frames.as_frame(chosen)])
+    member = inputs.membership(mask)[0]
+    counts = node_frames.frame_counts(inputs, mask, pd.Index(divisions))
+    traded_nodes = nodes.assign(**{kind: counts[kind][0][member] for kind in sp.NODE_KINDS})
     weights = country_weights(frame["country"], n_bootstrap=chosen.n_bootstrap, seed=chosen.seed)
     tests = weak_gap.table1_tests(frame[list(sp.NODE_KINDS)], frame["weak"], chosen)
-    return GapData(frame, weights, tests)
+    traded_frame = node_counts.region_frame(traded_nodes)
+    return GapData(frame, traded_frame, len(divisions), weights, tests)

@@ -15,14 +15,14 @@ import numpy as np
 from eucluster.key_figures import Claim, claim, name_list
 from eucluster.models import country_bootstrap as boot
 from eucluster.models import node_counts
-from eucluster.models.node_counts import MODEL_NAMES
 
 IRR_FORMAT, GAP_FORMAT = "{:.2f}", "{:+.1f}"
 
 
-def side(value: float, null: float) -> int:
-    """-1, 0 or +1: where ``value`` lies relative to ``null``."""
-    return int(np.sign(value - null))
+def side(value: float, null: float, digits: int = 2) -> int:
+    """-1, 0 or +1: where ``value``, rounded to ``digits`` as the book shows it, lies relative
+    to ``null`` (a ratio shown as 1.00 is stated as no difference, never as "more")."""
+    return int(np.sign(round(value, digits) - null))
 
 
 def side_claim(claim_id: str, irr: float, *, expected: int, noun: str, detail: str) -> Claim:
@@ -73,40 +73,52 @@ def interval_claim(
     )
 
 
+def adjustment_effect(before: int, after: int) -> str:
+    """``turns`` when the sides of one before and after the size adjustment are opposite,
+    ``keeps`` when they are the same, ``moves`` when one of them is one itself."""
+    if before * after < 0:
+        return "turns"
+    return "keeps" if before == after else "moves"
+
+
 def reversal_claim(claim_id: str, before: float, after: float, outcome: dict, noun: str) -> Claim:
-    """Whether the size adjustment moves the ratio to the other side of one (expected when the
-    default run's two sides differ)."""
-    expected = outcome["unadjusted_side"] != outcome["adjusted_side"]
-    reverses = side(before, 1.0) != side(after, 1.0)
-    turned = f"the size adjustment turns the comparison of {noun} around: it is a size effect"
-    kept = f"the size adjustment leaves the comparison of {noun} on the same side of one"
+    """What the size adjustment does to the side of one the ratio lies on, against the
+    default run's outcome (:func:`adjustment_effect` of its two sides)."""
+    expected = adjustment_effect(outcome["unadjusted_side"], outcome["adjusted_side"])
+    found = adjustment_effect(side(before, 1.0), side(after, 1.0))
+    sentences = {
+        "turns": f"the size adjustment turns the comparison of {noun} around: the shortfall or "
+        "surplus is a size effect",
+        "keeps": f"the size adjustment leaves the comparison of {noun} on the same side of one",
+        "moves": f"the size adjustment moves the rate ratio of {noun} from "
+        f"{before:.2f} to {after:.2f}",
+    }
     return claim(
         claim_id,
-        reverses == expected,
-        definition=f"the unadjusted and size-adjusted rate ratios lie on "
-        f"{'different sides' if expected else 'the same side'} of one",
-        if_true=turned if expected else kept,
-        if_false=kept if expected else turned,
+        found == expected,
+        definition=f"the size adjustment {expected} the side of one of the weak rate ratio "
+        "(turns: opposite sides; keeps: the same side; moves: one of them is one)",
+        if_true=sentences[expected],
+        if_false=sentences[found],
     )
 
 
-def models_agree_claim(
-    claim_id: str, chosen: node_counts.CountFit, check: node_counts.CountFit
+def same_reading_claim(
+    claim_id: str, chosen: node_counts.CountFit, check: node_counts.CountFit, check_name: str
 ) -> Claim:
-    """The other count model puts the size-adjusted ratio on the same side of one, with the
-    same reading of its interval."""
+    """A second estimate (``check_name``: another model, other nodes) puts the size-adjusted
+    ratio on the same side of one, with the same reading of its interval."""
     agree = side(chosen.irr, 1) == side(check.irr, 1) and excludes(
         chosen.low, chosen.high, 1
     ) == excludes(check.low, check.high, 1)
-    model, other = MODEL_NAMES[chosen.model], MODEL_NAMES[check.model]
     shown = f"{check.irr:.2f}, {check.low:.2f} to {check.high:.2f}"
     return claim(
         claim_id,
         agree,
-        definition=f"the {other} and {model} size-adjusted ratios lie on the same side of one "
-        "and their intervals both exclude or both include one",
-        if_true=f"the {other} model reads the same ({shown})",
-        if_false=f"the {other} model reads otherwise ({shown})",
+        definition=f"the size-adjusted ratios of {check_name} and of the chosen estimate lie on "
+        "the same side of one and their intervals both exclude or both include one",
+        if_true=f"{check_name} reads the same ({shown})",
+        if_false=f"{check_name} reads otherwise ({shown})",
     )
 
 

@@ -29,8 +29,8 @@ from eucluster.models.node_counts import MODEL_NAMES
 from eucluster.models.node_gap_claims import (
     IRR_FORMAT,
     interval_claim,
-    models_agree_claim,
     reversal_claim,
+    same_reading_claim,
     side_claim,
 )
 
@@ -209,7 +209,9 @@ def size_adjusted(
                 fmt=IRR_FORMAT,
             ),
             reversal_claim(f"{prefix}.adjustment_effect", before.irr, after.irr, outcome, noun),
-            models_agree_claim(f"{prefix}.models_agree", after, check),
+            same_reading_claim(
+                f"{prefix}.models_agree", after, check, f"the {MODEL_NAMES[other]} model"
+            ),
             interval_claim(
                 f"{prefix}.fixed_effects_interval",
                 within.low,
@@ -414,3 +416,40 @@ def overdispersion_section(frame: pd.DataFrame, expected=DEFAULT_OUTCOME) -> Sec
             )
         )
     return Section(figures)
+
+
+def traded_section(
+    traded_frame: pd.DataFrame, divisions: int, size: SizeSection, *, model: str
+) -> Section:
+    """The rate ratios with nodes counted in traded divisions only (retail, food service and
+    other activities that follow population are not clusters in any anchor's sense), beside
+    those of all divisions, and whether the size-adjusted reading is the same."""
+    figures: list[Figure | Claim] = [
+        computed("nodes.size_adjusted.traded.divisions", divisions, unit="divisions",
+                 definition="traded divisions (eucluster.measures.traded)", fmt="{:d}")
+    ]  # fmt: skip
+    rows = []
+    for kind in sp.NODE_KINDS:
+        prefix = f"nodes.size_adjusted.traded.{kind}"
+        for adjusted, name in ((False, "unadjusted_irr"), (True, "weak_irr")):
+            fitted = node_counts.fit(traded_frame, kind, model=model, adjusted=adjusted)
+            everything = size.fits[kind]["adjusted" if adjusted else "unadjusted"]
+            figures += [
+                computed(f"{prefix}.{name}{suffix}", value, unit="ratio", fmt=IRR_FORMAT,
+                         definition=f"{text}, traded divisions only, country-clustered")
+                for suffix, value, text in (("", fitted.irr, "rate ratio"),
+                                            ("_low", fitted.low, "lower end"),
+                                            ("_high", fitted.high, "upper end"))
+            ]  # fmt: skip
+            rows.append({
+                "Nodes": KIND_NAMES[kind],
+                "Model": "size-adjusted" if adjusted else "unadjusted",
+                "Rate ratio, all divisions": everything.irr,
+                "Rate ratio, traded only": fitted.irr,
+                "Interval, traded only": f"{fitted.low:.2f} to {fitted.high:.2f}",
+            })  # fmt: skip
+        figures.append(
+            same_reading_claim(f"{prefix}.same_reading", size.fits[kind]["adjusted"], fitted,
+                               f"the count of traded {NOUNS[kind]}")
+        )  # fmt: skip
+    return Section(figures, pd.DataFrame(rows))
