@@ -16,8 +16,8 @@
 # Does the association between cluster strength and prosperity hold whatever defensible
 # choices an analyst makes, and is the whole set of estimates more than chance would give?
 # Across {glue}`regression.curve.count` specifications, against strength permuted within
-# countries, the curve has {glue}`regression.curve.median_rejected` and
-# {glue}`regression.curve.sign_rejected`, but {glue}`regression.curve.significant_rejected`:
+# countries, the curve has {glue}`regression.curve.median_within_null` and
+# {glue}`regression.curve.sign_within_null`, but {glue}`regression.curve.significant_rejected`:
 # the choices decide the answer, and {glue}`regression.curve.measure_moves_most`.
 
 # %% tags=["parameters"]
@@ -37,9 +37,7 @@ from eucluster.report.tables import show_table
 
 charts.use_theme()
 figures = KeyFigures("curve")
-curve_grid.validate_parameters(
-    draws=draws, seed=seed, alpha=alpha, strength_years=strength_years
-)
+curve_grid.validate_parameters(draws=draws, seed=seed, alpha=alpha, strength_years=strength_years)
 
 # %% tags=["remove-cell"]
 years = tuple(strength_years)
@@ -98,12 +96,7 @@ show_table(
     "strength) and the shares positive and significant at the chapter's level, with errors "
     "clustered by country. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, tgs00096, "
     "lfst_r_lfe2eedu, pat_ep_rtot; GISCO.",
-    formats={
-        "median": "{:.3f}",
-        "positive": "{:.0%}",
-        "significant positive": "{:.0%}",
-        "significant negative": "{:.0%}",
-    },
+    formats=curve_findings.DIMENSION_FORMATS,
 )
 
 # %% tags=["remove-cell", "chart"]
@@ -145,7 +138,7 @@ glue("fig-curve", curve_charts.curve_chart(findings.result), display=False)
 # of the median estimate, {glue}`regression.curve.dominant_negative`.
 #
 # {numref}`tbl-curve-joint` gives the three statistics. The curve has
-# {glue}`regression.curve.median_rejected`; {glue}`regression.curve.sign_rejected`; and
+# {glue}`regression.curve.median_within_null`; {glue}`regression.curve.sign_within_null`; and
 # {glue}`regression.curve.significant_rejected`, against
 # {glue}`regression.curve.null_share_significant` on average in the null draws. The chapter's
 # headline joint p-value is that of the share significant with the dominant sign,
@@ -161,12 +154,7 @@ show_table(
     "median and 95th percentile (in the dominant direction) over the null curves with "
     "strength permuted within countries, and its p-value (share of null curves at least as "
     "extreme, the observed one counted as a draw). Sources: Eurostat, GISCO.",
-    formats={
-        "observed": "{:.4f}",
-        "null median": "{:.4f}",
-        "null 95th percentile": "{:.4f}",
-        "p-value": "{:.3f}",
-    },
+    formats=curve_findings.JOINT_FORMATS,
 )
 
 # %% [markdown]

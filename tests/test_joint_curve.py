@@ -55,8 +55,8 @@ def test_a_strong_association_is_found_and_stated():
     assert result.dominant == 1
     assert all(p == pytest.approx(1 / 100) for p in result.pvalues.values())
     claims = claims_of(findings.figures)
-    assert claims["regression.curve.median_rejected"].holds
-    assert claims["regression.curve.sign_rejected"].holds
+    assert not claims["regression.curve.median_within_null"].holds
+    assert not claims["regression.curve.sign_within_null"].holds
     assert claims["regression.curve.significant_rejected"].holds
     assert not claims["regression.curve.centre_reading"].holds
     assert "leans positive" in claims["regression.curve.centre_reading"].if_false
@@ -70,7 +70,7 @@ def test_a_strong_association_is_found_and_stated():
 def test_no_association_is_not_rejected():
     findings = curve_findings.analyse(toy_data(0.0, seed=2), draws=99, seed=1, alpha=0.05)
     claims = claims_of(findings.figures)
-    assert not claims["regression.curve.median_rejected"].holds
+    assert claims["regression.curve.median_within_null"].holds
     assert claims["regression.curve.centre_reading"].holds
     assert findings.result.pvalues["median"] > 0.05
     assert findings.joint["p-value"].between(0.01, 1).all()
@@ -120,7 +120,7 @@ def test_parameters_are_refused_with_what_is_allowed():
 
 
 def test_the_chart_is_legible_and_small():
-    from eucluster.report import curve_charts
+    from eucluster.report import curve_charts, print_legibility
 
     result = curve_findings.analyse(toy_data(0.3), draws=99, seed=1, alpha=0.05).result
     spec = curve_charts.curve_chart(result).to_dict()
@@ -137,5 +137,6 @@ def test_the_chart_is_legible_and_small():
 
     walk(spec)
     assert sizes and min(sizes) >= 11
+    assert print_legibility.chart_print_pt(curve_charts.curve_chart(result)) >= 7
     assert len(curve_charts.choice_shares(result)) < 5000
     assert len(curve_charts.curve_points(result)) <= curve_charts.CURVE_POINTS
