@@ -18,6 +18,7 @@ publish. The book should say so when it compares the measures.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,7 @@ from eucluster import parameters
 from eucluster.measures import specialisation
 from eucluster.measures.sbs_employment import validate_employment
 from eucluster.measures.specialisation import Nodes
+from eucluster.measures.traded import traded_divisions
 
 _KINDS = ("regional_relevant", "industry_relevant", "any")
 FOCUS_SCOPES = ("sector", "all")
@@ -203,6 +205,7 @@ def benchmark_strong_clusters(
     min_lq: float = 1.0,
     size_floor_quantile: float = 0.25,
     min_employment: float = 0.0,
+    establishment_quantile: float | None = None,
     region_totals: pd.Series | None = None,
     benchmark: pd.DataFrame | None = None,
     benchmark_sector_totals: pd.Series | None = None,
@@ -227,8 +230,10 @@ def benchmark_strong_clusters(
     over the sectors of the matrix, or ``region_totals``.
 
     ``establishments`` (e.g. SBS local units, indicator V11210) must have the same regions and
-    sectors; without it the establishment floor is skipped. ``min_employment`` adds an absolute
-    floor on top of the percentile floor.
+    sectors; without it the establishment floor is skipped. The floor is the
+    ``establishment_quantile`` percentile of the sector's counts among regions with employment
+    in it (default: ``size_floor_quantile``, the CMP's 25th percentile for both floors).
+    ``min_employment`` adds an absolute floor on top of the percentile floor.
     """
     lq_quantile = parameters.fraction(lq_quantile, "lq_quantile")
     size_floor_quantile = parameters.fraction(size_floor_quantile, "size_floor_quantile")
@@ -259,7 +264,9 @@ def benchmark_strong_clusters(
                 raise ValueError(
                     "establishments must cover the same regions and sectors as employment"
                 )
-        establishment_floor = counts.where(positive).quantile(size_floor_quantile, axis=0)
+        quantile = size_floor_quantile if establishment_quantile is None else establishment_quantile
+        quantile = parameters.fraction(quantile, "establishment_quantile")
+        establishment_floor = counts.where(positive).quantile(quantile, axis=0)
         strong &= counts > establishment_floor
     strong = strong.fillna(False).astype(bool)
     share = _share_of(values, strong, totals)
@@ -274,6 +281,16 @@ MEASURES = {
     "star_share": "Employment share in 2- and 3-star cells (ECO rule)",
     "benchmark_share": "Employment share in strong cells (US CMP rule)",
 }
+#: The CMP rule with its establishment floor (local units, V11210): returned by
+#: :func:`measures` only when establishment counts are given.
+FLOOR_MEASURES = {
+    "benchmark_floor_share": "Employment share in strong cells with the establishment floor "
+    "(US CMP rule, local units)",
+}
+#: Which divisions the measures count: only traded ones, or all of the matrix.
+SCOPES = ("traded", "all")
+#: The CMP's establishment floor: the 25th percentile of a cluster's establishment counts.
+DEFAULT_ESTABLISHMENT_FLOOR = 0.25
 
 
 def measures(
@@ -284,29 +301,74 @@ def measures(
     star_lq: float = 2.0,
     benchmark_quantile: float = 0.75,
     establishments: pd.DataFrame | None = None,
+    establishment_floor: float = DEFAULT_ESTABLISHMENT_FLOOR,
+    scope: str = "all",
+    traded: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """All regional strength measures of :data:`MEASURES` on one complete employment matrix,
     one row per region.
 
     ``lq_threshold`` and ``share_threshold`` are the ECCP node thresholds (1.5 and 1 %);
     ``star_lq`` the ECO specialisation star (2); ``benchmark_quantile`` the CMP LQ percentile
-    (0.75). Shares are fractions of the region's employment in the matrix's sectors.
+    (0.75). Shares are fractions of the region's employment in all the matrix's sectors.
+
+    ``scope="traded"`` restricts the matrix to the traded divisions (``traded``, default
+    :func:`eucluster.measures.traded.traded_divisions` under its default rule) before the
+    rules are applied, keeping each region's employment in *all* divisions of the matrix as
+    the denominator of shares and location quotients (``region_totals``). Every traded cell
+    therefore has the same LQ and regional share as under ``scope="all"``; what changes is that
+    local-serving divisions (retail, food service, construction, ...) can no longer be nodes,
+    stars or strong cells, and the ECCP industry share and the ECO and CMP percentiles are
+    taken among the traded cells. A region's traded strength is the share of *all* its jobs
+    that sit in strong traded cells (so it is comparable across regions whose traded sectors
+    differ in size; the CMP divides by traded employment instead).
+
+    ``establishments`` (local units, V11210, same regions and divisions) add the column of
+    :data:`FLOOR_MEASURES`: the CMP rule with the establishment floor at the
+    ``establishment_floor`` percentile of the sector's counts (0.25, the CMP's). Without them
+    the columns are exactly those of :data:`MEASURES`, and ``benchmark_share`` never uses the
+    floor (it stays comparable with the book's earlier results).
     """
+    scope = parameters.choice(
+        scope, "scope", SCOPES, "'traded' counts only traded divisions, 'all' every division"
+    )
+    values = validate_employment(employment)
+    region_totals = values.sum(axis=1)
+    if scope == "traded":
+        if traded is None:
+            traded = traded_divisions()
+        kept = [division for division in values.columns if division in set(traded)]
+        if not kept:
+            raise ValueError("scope='traded': none of the traded divisions is in the matrix")
+        values = values[kept]
+        if establishments is not None:
+            establishments = establishments.reindex(columns=kept)
+    totals = region_totals if scope == "traded" else None
     found = specialisation.nodes(
-        employment,
+        values,
         lq_threshold=lq_threshold,
         regional_share_threshold=share_threshold,
         industry_share_threshold=share_threshold,
+        region_totals=totals,
     )
-    stars = star_clusters(employment, specialisation_lq=star_lq)
-    strong = benchmark_strong_clusters(employment, establishments, lq_quantile=benchmark_quantile)
+    stars = star_clusters(values, specialisation_lq=star_lq, region_totals=totals)
+    strong = benchmark_strong_clusters(values, lq_quantile=benchmark_quantile, region_totals=totals)
     frame = pd.DataFrame(
         {
-            "node_share": node_employment_share(employment, found),
+            "node_share": node_employment_share(values, found, region_totals=totals),
             "node_count": node_count(found).astype(float),
             "star_share": stars.strong_share,
             "benchmark_share": strong.strong_share,
         }
     )
+    if establishments is not None:
+        floored = benchmark_strong_clusters(
+            values,
+            establishments,
+            lq_quantile=benchmark_quantile,
+            establishment_quantile=parameters.fraction(establishment_floor, "establishment_floor"),
+            region_totals=totals,
+        )
+        frame["benchmark_floor_share"] = floored.strong_share
     frame.index.name = "geo"
     return frame
