@@ -264,9 +264,9 @@ assert profiles.named.shape[0] <= len(profiles.cases)
 # ```{glue:figure} fig-case-coverage
 # :name: fig-case-coverage
 #
-# Left: which dimensions each of the {glue}`organisations.cases.count` case-study profiles in
+# Top: which dimensions each of the {glue}`organisations.cases.count` case-study profiles in
 # document 002 (sections
-# 2.5.1-2.5.2) describes. Right: funding sources named in the profile's funding and fee text,
+# 2.5.1-2.5.2) describes. Bottom: funding sources named in the profile's funding and fee text,
 # coded by keyword (`eucluster.documents.case_studies.FUNDING_PATTERNS`); blank rows say nothing
 # about money.
 # ```

@@ -53,9 +53,9 @@ def gold_silver_difference_chart(
             y_sort=rows.sort_values("difference", ascending=False)["service_short"].tolist(),
             label_limit=0,  # no service name is cut short: long ones wrap instead
         )
-        panels.append(panel.properties(title=title, width=300, height=alt.Step(24)))
+        panels.append(panel.properties(title=title, width=300, height=alt.Step(28)))
     chart = alt.vconcat(*panels).resolve_scale(x="shared")
-    label_expr = wrapped_label_expr(comparison["service_short"].unique(), width=32)
+    label_expr = wrapped_label_expr(comparison["service_short"].unique(), width=40)
     return chart.configure_legend(orient="bottom", columns=2, labelLimit=0).configure_axisY(
         labelExpr=label_expr
     )
