@@ -13,24 +13,23 @@
 # %% [markdown]
 # # Cluster strength and regional prosperity
 #
-# Are regions whose employment was concentrated in strong clusters in
-# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
-# ({glue}`regression.strength.crisis_years`) more prosperous today, as the ECCP paper argues
-# on the strength of {cite:t}`ketels_protsiv_2020`? Measured by the
-# {glue}`regression.strength.measure_name`, across Europe
-# {glue}`regression.pooled.strength.clear`; compared with regions of the same country with
-# similar skills, density and sector mix, {glue}`regression.main.strength.includes_zero`. In
-# the specification curve, {glue}`regression.curve.positive_only_star`.
+# Are regions with strong clusters more prosperous, as the ECCP paper argues on the strength of
+# {cite:t}`ketels_protsiv_2020`, and does strength come before prosperity? Measured by the
+# {glue}`regression.strength.measure_name` over {glue}`regression.strength.scope_name`,
+# across Europe {glue}`regression.pooled.strength.includes_zero`; within countries and with
+# controls measured no later than strength, {glue}`regression.main.strength.includes_zero`, and
+# {glue}`regression.designs.none_positive` when changes over time are used instead of levels.
 
 # %% tags=["parameters"]
 strength_measure = "node_share"  # or node_count, star_share, benchmark_share
+scope = "traded"  # divisions counted: traded (default) or all
 lq_threshold = 1.5  # ECCP node rule: LQ above 1.5
 share_threshold = 0.01  # ECCP node rule: above 1 % of regional (or sector) jobs
 star_lq = 2.0  # Cluster Observatory specialisation star: LQ at least 2
 benchmark_quantile = 0.75  # US Cluster Mapping: LQ at or above its 75th percentile
 strength_years = [2008, 2009, 2010]  # SBS years averaged for strength
 sample = "eu27"  # or no_capitals, weak
-seed = 0  # permutations of Moran's I
+seed = 0  # permutations of Moran's I and bootstrap draws
 k_neighbours = 5  # spatial weights: nearest region centroids
 suppressed = "bound"  # confidential SBS cells: bound or exclude
 
@@ -39,8 +38,8 @@ from myst_nb import glue
 
 from eucluster.key_figures import KeyFigures
 from eucluster.measures import strength
-from eucluster.models import estimation, prosperity, regression_data, spatial
-from eucluster.models.specification_curve import main_choice, strength_curve
+from eucluster.measures.traded import classify_divisions
+from eucluster.models import designs, estimation, evidence, prosperity, regression_data, spatial
 from eucluster.report import charts, regression_charts
 from eucluster.report.tables import show_table
 
@@ -48,31 +47,24 @@ charts.use_theme()
 figures = KeyFigures("regression")
 
 # %% tags=["remove-cell"]
+settings = dict(lq_threshold=lq_threshold, share_threshold=share_threshold, star_lq=star_lq)
+settings.update(benchmark_quantile=benchmark_quantile, suppressed=suppressed, scope=scope)
 regression_data.validate_parameters(
     strength_measure=strength_measure,
-    lq_threshold=lq_threshold,
-    share_threshold=share_threshold,
-    star_lq=star_lq,
-    benchmark_quantile=benchmark_quantile,
     strength_years=strength_years,
     sample=sample,
     seed=seed,
     k_neighbours=k_neighbours,
-    suppressed=suppressed,
+    **settings,
 )
 
 # %% tags=["remove-cell"]
-full, choices = regression_data.analysis_frame(
-    strength_years=tuple(strength_years),
-    suppressed=suppressed,
-    lq_threshold=lq_threshold,
-    share_threshold=share_threshold,
-    star_lq=star_lq,
-    benchmark_quantile=benchmark_quantile,
-)
+full, choices = regression_data.analysis_frame(strength_years=tuple(strength_years), **settings)
 frame = regression_data.select_sample(full, sample)
 models = prosperity.estimate(frame, strength_measure, regression_data.BASE_CONTROLS)
 fits, main = models.fits, models.main
+classification = classify_divisions(suppressed=suppressed)
+figures.publish_all(classification.figures)
 
 # %% tags=["remove-cell"]
 assert frame.index.is_unique and frame["country"].nunique() > 10
@@ -82,24 +74,28 @@ assert choices["outcome_year"] >= 2021, "GDP data should reach at least 2021"
 
 # %% tags=["remove-cell"]
 figures.publish_all(regression_data.sample_figures(full, frame, choices, strength_measure))
+figures.publish_all(models.figures)
 
 # %% [markdown]
-# ## Data and design
+# ## What counts as a cluster
 #
-# The outcome is the logarithm of GDP per head in purchasing power standards in
-# {glue}`regression.outcome.year`, the latest year for which Eurostat reports every region
-# {cite:p}`eurostat_nama_10r_2gdp`, and, as a check, its average over
-# {glue}`regression.outcome.window_start`-{glue}`regression.outcome.year`. Cluster strength is
-# measured {glue}`regression.strength.lead_years` years and more earlier, on employment by NACE
-# division in {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
-# {cite:p}`eurostat_sbs_r_nuts06_r2` ({glue}`regression.strength.france_late`), converted to
-# the 2021 regions with the JRC cross-walk. The sample has
-# {glue}`regression.sample.regions` regions in {glue}`regression.sample.countries` countries,
-# {glue}`regression.sample.weak` of them structurally weak.
+# A cluster in the sense of {cite:t}`delgado_porter_stern_2014` is a group of *traded*
+# industries, which sell beyond their region and so gather where they have an advantage.
+# Shops, restaurants and builders serve the people where they live; a region with many of
+# them is large or rich, not specialised. Strength here therefore counts only the
+# {glue}`regression.traded.count` traded divisions of the business economy by default
+# ({glue}`regression.traded.employment_share` % of its employment): a division is traded when
+# its locational Gini within countries exceeds {glue}`regression.traded.gini_threshold`, where
+# an activity that followed population exactly would have
+# {glue}`regression.traded.population_gini`. By that rule
+# {glue}`regression.traded.expected_local`. The U.S. Cluster Mapping Project's own
+# local/traded split, carried over to NACE divisions, agrees on
+# {glue}`regression.traded.agreement` of the {glue}`regression.traded.compared` divisions both
+# classify; {numref}`tbl-regression-divisions` lists the local divisions and those where the
+# two disagree. The parameter `scope` switches to all divisions.
 #
-# Four measures of strength, all computed on the same matrix of 2-digit divisions of the
-# business economy (B-N without K), are compared; the main model uses the
-# {glue}`regression.strength.measure_name`:
+# Four measures of strength are computed on that matrix of 2-digit divisions; the main model
+# uses the {glue}`regression.strength.measure_name`:
 #
 # * **node employment share**: the share of a region's employment in the ECCP's
 #   regional-relevant specialisation nodes ({glue}`regression.rule.node_published`)
@@ -113,88 +109,176 @@ figures.publish_all(regression_data.sample_figures(full, frame, choices, strengt
 #   sector's 25th percentile) {cite:p}`delgado_porter_stern_2014`.
 #
 # These rules were written for clusters of related 4-digit industries; on 2-digit divisions
-# they are approximations. Each measure is standardised, so a coefficient is the difference
-# in log GDP per head that goes with one standard deviation of strength (for the
-# {glue}`regression.strength.measure_name`, {glue}`regression.strength.sd`). The main model's
-# controls are {glue}`regression.main.controls`. Two checks add
-# {glue}`regression.early_controls.added`, or, measured after the outcome's base period,
-# {glue}`regression.late_controls.added`.
-
-# %% tags=["remove-cell"]
-figures.publish_all(models.figures)
-
-# %% [markdown]
-# ## Estimates
-#
-# {numref}`tbl-regression-main` builds the main model up. Without controls, regions with a larger
-# {glue}`regression.strength.measure_name` are {glue}`regression.pooled.strength.negative`
-# prosperous on average (coefficient {glue}`regression.pooled.strength.coef`, standard error
-# {glue}`regression.pooled.strength.se`,
-# {glue}`regression.pooled.nobs` regions). Controls for skills, density and sector mix
-# {glue}`regression.controls.strength.shrinks` {glue}`regression.controls.strength.coef`
-# ({glue}`regression.controls.strength.se`). Within countries (column 3, the main model) it is
-# {glue}`regression.main.strength.coef` with a standard error of
-# {glue}`regression.main.strength.se` clustered by country (p-value
-# {glue}`regression.main.strength.pvalue`), on {glue}`regression.main.nobs` regions: a 95 %
-# interval from {glue}`regression.main.strength.low_pct` % to
-# {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation of strength,
-# {glue}`regression.main.strength.small`. The {glue}`regression.sample.apportioned` regions
-# whose early employment had to be shared out by population, because their region was split by
-# a later NUTS revision, {glue}`regression.unsplit.same_conclusion`: without them the estimate
-# is {glue}`regression.unsplit.strength.coef`
-# ({glue}`regression.unsplit.strength.se`, {glue}`regression.unsplit.nobs` regions).
+# they are approximations. Each measure is standardised by its spread across regions in the
+# first strength years (for the {glue}`regression.strength.measure_name`,
+# {glue}`regression.strength.sd`), and every design below uses that same unit.
 
 # %% tags=["remove-input"]
 show_table(
-    estimation.regression_table(models.table_fits(prosperity.MAIN_TABLE), prosperity.LABELS),
+    evidence.division_table(classification.table),
+    label="tbl-regression-divisions",
+    caption="NACE divisions that the data rule classifies as local, or on which it and the "
+    "U.S. Cluster Mapping Project disagree. Gini: locational Gini within countries, SBS persons "
+    "employed 2008-2010. CMP local share: share of the division's NAICS industries in CMP "
+    "local clusters. Sources: Eurostat sbs_r_nuts06_r2; US Cluster Mapping Project.",
+    formats={"Gini": "{:.2f}", "CMP local share": "{:.2f}"},
+)
+
+# %% [markdown]
+# ## Data and samples
+#
+# The outcome is the logarithm of GDP per head in purchasing power standards
+# {cite:p}`eurostat_nama_10r_2gdp`, published for the 2021 regions from 2000 to
+# {glue}`regression.outcome.year`. Employment by NACE division comes from the regional
+# structural business statistics for 2008-2015 {cite:p}`eurostat_sbs_r_nuts06_r2`, coded in
+# the NUTS version of each year and converted to the 2021 regions with the JRC cross-walk.
+# The file is not complete: Croatia's {glue}`regression.coverage.croatia_regions` regions enter
+# only in {glue}`regression.coverage.croatia_first_year`, and France's
+# {glue}`regression.coverage.france_regions` regions are missing in
+# {glue}`regression.coverage.france_missing_years`. The cross-section averages
+# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year`
+# ({glue}`regression.strength.crisis_years`; {glue}`regression.strength.france_late`), has
+# {glue}`regression.sample.regions` regions in {glue}`regression.sample.countries` countries,
+# {glue}`regression.sample.weak` of them structurally weak, and measures the outcome
+# {glue}`regression.strength.lead_years` years later.
+#
+# A control measured after strength can be a channel through which strength works, and
+# controlling for it would hide part of what is asked. The main model's controls are therefore
+# {glue}`regression.main.controls`. The 2010 Regional Competitiveness Index enters only as a
+# separate check, because it is built partly from what prosperity itself brings.
+# {numref}`tbl-regression-samples` counts what each design uses and why it leaves regions out.
+
+# %% tags=["remove-cell"]
+annual = regression_data.annual_strength(**settings)
+shapes = regression_data.load("gisco_nuts2021_l2").set_index("geo")
+found = evidence.gather(
+    main, annual, regression_data.gdp_per_head("pps"), shapes,
+    strength_measure=strength_measure, scale=full[strength_measure].std(),
+    controls=regression_data.BASE_CONTROLS, sample=sample, k=k_neighbours, seed=seed,
+)  # fmt: skip
+figures.publish_all(found.figures)
+
+# %% tags=["remove-input"]
+show_table(
+    found.sample_table(),
+    label="tbl-regression-samples",
+    caption="Regions each design uses, of the regions with GDP per head and strength in some "
+    "SBS year; regions without the design's data, and regions alone in a fixed effect "
+    "(a single-region country, a region with one year), which the effect fits exactly.",
+)
+
+# %% [markdown]
+# ## Four designs
+#
+# A region's prosperity and its industrial structure both change slowly, so a cross-section
+# of levels cannot tell whether strong clusters made regions rich or rich regions attracted
+# strong clusters. Each design answers a narrower question:
+#
+# * **cross-section**: are regions with stronger clusters in
+#   {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` more
+#   prosperous in {glue}`regression.outcome.year` than others in their country with similar
+#   skills, density, patenting and sector mix?
+# * **panel**: is a region richer in a year after its strength rose, relative to its own
+#   average and to the other regions of its country that year (region and country-by-year
+#   fixed effects, strength lagged one year)? It removes everything permanent about a region,
+#   but leaves only eight years of slow change to identify anything;
+# * **long difference**: did regions whose strength rose between 2008-2010 and 2013-2015 gain
+#   in GDP per head over the same spans a year later?
+# * **growth**: conditional on its starting level, did a region with stronger clusters grow
+#   faster in 2015-2023, or in 2008-2023?
+#
+# Every estimate has standard errors clustered by country; with
+# {glue}`regression.main.clusters` countries, several of them a single region, their p-values
+# come from the wild cluster bootstrap {cite:p}`roodman_2019` (9,999 draws, Webb weights,
+# null imposed). {numref}`tbl-regression-designs` shows each design on its largest sample and
+# on the {glue}`regression.common.regions` regions all of them can use.
+
+# %% tags=["remove-input"]
+show_table(
+    found.design_table(),
+    label="tbl-regression-designs",
+    caption="Coefficient of standardised cluster strength (standard error clustered by "
+    "country), wild cluster bootstrap p-value, regions and observations, by design. Largest: "
+    "each design on all regions it can use; common: the regions every design uses; single-"
+    "region countries drop out wherever country effects fit them exactly. Cross-section: log GDP "
+    "per head on strength and early controls, country FE. Panel: log GDP per head on lagged "
+    "annual strength, region and country-by-year FE. Long difference: change of log GDP per "
+    "head on change of strength. Growth: log growth on initial strength and initial log GDP "
+    "per head, country FE. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2.",
+)
+
+# %% [markdown]
+# In levels, within countries, the coefficient is {glue}`regression.main.strength.coef`
+# (wild bootstrap p-value {glue}`regression.main.strength.wild_p`). The panel coefficient
+# {glue}`regression.panel.strength.unclear`, on {glue}`regression.panel.observations`
+# region-years (standard error {glue}`regression.panel.strength.se`); it rests on eight years
+# of change within regions, a short span for a slow-moving structure. The long difference
+# {glue}`regression.long_difference.strength.unclear`. Growth from 2015 to 2023
+# {glue}`regression.growth.strength.negative`; growth over 2008-2023
+# {glue}`regression.growth_long.strength.negative`. The common sample
+# {glue}`regression.common.same_answers`.
+
+# %% tags=["remove-cell", "chart"]
+design_chart = regression_charts.coefficient_chart(
+    designs.design_coefficients(found.designs),
+    x_title="Coefficient of cluster strength (1 SD), 95 % interval",
+).properties(height=300)
+glue("fig-regression-designs", design_chart, display=False)
+
+# %% [markdown]
+# ```{glue:figure} fig-regression-designs
+# :name: fig-regression-designs
+#
+# The coefficient of standardised cluster strength in each design, on its largest and on the
+# common sample, with 95 % intervals from country-clustered standard errors. Sources:
+# Eurostat nama_10r_2gdp and sbs_r_nuts06_r2.
+# ```
+#
+# ## The cross-section in detail
+#
+# {numref}`tbl-regression-main` builds the cross-section up. Without controls, regions with a
+# larger {glue}`regression.strength.measure_name` are
+# {glue}`regression.pooled.strength.negative` prosperous on average (coefficient
+# {glue}`regression.pooled.strength.coef`, standard error
+# {glue}`regression.pooled.strength.se`, {glue}`regression.pooled.nobs` regions). Controls
+# {glue}`regression.controls.strength.shrinks` {glue}`regression.controls.strength.coef`
+# ({glue}`regression.controls.strength.se`). Within countries (column 3, the main model) it is
+# {glue}`regression.main.strength.coef` with a clustered standard error of
+# {glue}`regression.main.strength.se` on {glue}`regression.main.nobs` regions: a 95 %
+# interval from {glue}`regression.main.strength.low_pct` % to
+# {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation,
+# {glue}`regression.main.strength.wide`.
+# {glue}`regression.interaction.no_difference`
+
+# %% tags=["remove-input"]
+show_table(
+    prosperity.results_table(models, prosperity.MAIN_TABLE, seed=seed),
     label="tbl-regression-main",
     caption="Log GDP per head (PPS) in the latest full year on standardised cluster strength "
     "in the early years. Coefficients with standard errors in brackets; *** p < 0.01, "
     "** p < 0.05, * p < 0.1. HC3: heteroskedasticity-robust; clustered: by country "
-    "(number of countries). Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, tgs00109, "
-    "tgs00096; GISCO.",
+    "(number of countries), with the wild cluster bootstrap p-value of strength. Sources: "
+    "Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, lfst_r_lfe2eedu, tgs00096, pat_ep_rtot; GISCO.",
 )
 
 # %% [markdown]
-# When the sample has both weak and other regions, column 4 lets the slope differ for weak
-# regions; the weak-region dummy there mostly restates that weakness is defined by low GDP per
-# head, and what matters is the interaction.
-# {glue}`regression.interaction.no_difference`
-#
-# {numref}`tbl-regression-checks` changes the outcome and the controls. The five-year average
-# outcome {glue}`regression.average.same_answer` ({glue}`regression.average.strength.coef`,
-# standard error {glue}`regression.average.strength.se`). Growth of GDP per head relative to
-# the EU-27 since 2009, conditional on its 2009 level, was
-# {glue}`regression.growth.strength.negative` where strength was higher
-# ({glue}`regression.growth.strength.coef`, {glue}`regression.growth.strength.se`),
-# {glue}`regression.growth.strength.clear`. Adding R&D intensity and the 2010 Regional
-# Competitiveness Index {glue}`regression.early_controls.turns_sign`, but on
-# {glue}`regression.early_controls.nobs` regions: the {glue}`regression.early_controls.lost`
-# regions without both include {glue}`regression.early_controls.lost_france` of the
-# {glue}`regression.sample.france` French regions (the R&D file has almost none) and
-# {glue}`regression.early_controls.lost_capitals`. The index is also built partly from
-# innovation and business indicators that prosperity itself raises, which makes it a doubtful
-# control. The later quality of government and innovation scores give
-# {glue}`regression.late_controls.strength.coef` ({glue}`regression.late_controls.strength.se`).
+# {numref}`tbl-regression-checks` changes the sample, the controls and the outcome. The
+# {glue}`regression.rci.lost` regions without the 2010 competitiveness index include
+# {glue}`regression.rci.lost_capitals`. On the regions that have it, the main model
+# {glue}`regression.rci_sample.same_answer` ({glue}`regression.rci_sample.strength.coef`);
+# adding the index {glue}`regression.rci.keeps_sign`. The five-year average outcome
+# {glue}`regression.average.same_answer` ({glue}`regression.average.strength.coef`, standard
+# error {glue}`regression.average.strength.se`).
 
 # %% tags=["remove-input"]
 show_table(
-    estimation.regression_table(models.table_fits(prosperity.CHECKS_TABLE), prosperity.LABELS),
+    prosperity.results_table(models, prosperity.CHECKS_TABLE, seed=seed),
     label="tbl-regression-checks",
-    caption="The main model (1) with another outcome (2: mean of log GDP per head over the "
-    "five years, or those available; 3: growth of GDP per head relative to the EU-27 since "
-    "2009, regions with 2009 data) or more controls "
-    "(4: R&D intensity 2013-2015 and RCI 2010; 5: quality of government 2021 and RIS 2023). "
-    "Country fixed effects, standard errors clustered by country. Sources as in "
-    "the previous table; DG REGIO RCI; RIS 2023.",
+    caption="The main model (1), the same on the regions with the 2010 Regional "
+    "Competitiveness Index (2), with the index (3), and with the mean of log GDP per head "
+    "over the last five years as outcome (4). Country fixed effects, standard errors "
+    "clustered by country. Sources as in the previous table; DG REGIO RCI.",
 )
-
-# %% tags=["remove-cell", "chart"]
-coefficients = estimation.coefficient_frame(fits.values(), "strength")
-coefficient_chart = regression_charts.coefficient_chart(
-    coefficients, x_title="Coefficient of cluster strength (1 SD), 95 % interval"
-).properties(height=36 * len(coefficients))  # taller rows: the PDF shrinks it to the text width
-glue("fig-regression-coefficients", coefficient_chart, display=False)
 
 # %% tags=["remove-cell", "chart"]
 partial = estimation.partial_regression(main, "strength").join(frame[["capital"]])
@@ -210,19 +294,9 @@ partial_chart = regression_charts.flagged_scatter(
 glue("fig-regression-partial", partial_chart, display=False)
 
 # %% [markdown]
-# ```{glue:figure} fig-regression-coefficients
-# :name: fig-regression-coefficients
-#
-# The coefficient of cluster strength in every model of {numref}`tbl-regression-main` and
-# {numref}`tbl-regression-checks`, with 95 % intervals. Sources: Eurostat, DG REGIO, RIS 2023.
-# ```
-#
 # {numref}`fig-regression-partial` shows the main estimate as a picture: both prosperity and
 # strength are purged of the controls and the country means, and the slope of the line is the
-# main coefficient; capital regions are labelled. Leaving out one region at a time, the
-# coefficient stays between {glue}`regression.influence.dropped_min` and
-# {glue}`regression.influence.dropped_max` (the region that moves it most is
-# {glue}`regression.influence.dropped_region`): {glue}`regression.influence.no_single_region`.
+# main coefficient; capital regions are labelled.
 #
 # ```{glue:figure} fig-regression-partial
 # :name: fig-regression-partial
@@ -236,20 +310,53 @@ glue("fig-regression-partial", partial_chart, display=False)
 influence = prosperity.influence_summary(main, frame["capital"])
 figures.publish_all(influence.figures)
 glue("fig-regression-residuals", regression_charts.residual_panels(influence.table), display=False)
-
-# %% tags=["remove-cell"]
-shapes = regression_data.load("gisco_nuts2021_l2").set_index("geo")
 dependence = spatial.residual_dependence(main, shapes, k=k_neighbours, seed=seed)
 figures.publish_all(dependence.figures)
 
 # %% [markdown]
-# ## Diagnostics
+# ## Inference
 #
-# {numref}`fig-regression-residuals` plots the residuals of the main model, without the
-# {glue}`regression.influence.absorbed` regions that are alone in their country and so are
-# fitted exactly by their country's dummy: {glue}`regression.influence.capitals_above`, and
-# the region with the largest Cook's distance is {glue}`regression.influence.max_cooks_region`; the
-# specification curve below drops the capitals to see whether they change the result.
+# Clustered standard errors with few clusters are too small, and neighbouring regions share
+# labour markets across the borders that country clusters draw. The wild cluster bootstrap
+# {glue}`regression.main.wild_same_answer` (p-value {glue}`regression.main.strength.wild_p`
+# against {glue}`regression.main.strength.pvalue`). Spatial-HAC standard errors
+# {cite:p}`conley_1999`, which let the errors of regions closer than a bandwidth be
+# correlated, are {glue}`regression.main.strength.conley_se` with
+# {glue}`regression.conley.narrow_km` km and {glue}`regression.main.strength.conley_se_wide`
+# with {glue}`regression.conley.wide_km` km: {glue}`regression.main.conley_same_answer`.
+# With each region linked to its {glue}`regression.moran.k` nearest neighbours, Moran's I of
+# the residuals is {glue}`regression.moran.i` (permutation p-value
+# {glue}`regression.moran.pvalue`): {glue}`regression.moran.not_clustered`. The Lagrange
+# multiplier tests {cite:p}`anselin_1996` in {numref}`tbl-regression-lm`
+# {glue}`regression.lm.none_reject`, and their robust forms
+# {glue}`regression.lm.lag_over_error`, {glue}`regression.lm.robust_undecided`.
+
+# %% tags=["remove-input"]
+show_table(
+    dependence.lm.frame(),
+    label="tbl-regression-lm",
+    caption="Lagrange multiplier tests for spatial dependence in the main model "
+    "(chi-squared, 1 degree of freedom; spreg), k-nearest-neighbour weights on GISCO NUTS "
+    "2021 centroids.",
+    formats={"statistic": "{:.2f}", "pvalue": "{:.3f}"},
+)
+
+# %% [markdown]
+# Single regions can carry a cross-section. The region whose omission moves the strength
+# coefficient most (largest DFBETA) is {glue}`regression.influence.dfbeta_region`; without it
+# the coefficient is {glue}`regression.influential.strength.coef`
+# ({glue}`regression.influential.strength.se`), which {glue}`regression.influential.same_answer`.
+# Leaving out one region at a time, the coefficient stays between
+# {glue}`regression.influence.dropped_min` and {glue}`regression.influence.dropped_max`:
+# {glue}`regression.influence.no_single_region`. The {glue}`regression.sample.apportioned`
+# regions whose early employment had to be shared out by population, because a later NUTS
+# revision split their region, {glue}`regression.unsplit.same_conclusion` (without them
+# {glue}`regression.unsplit.strength.coef`, standard error
+# {glue}`regression.unsplit.strength.se`, {glue}`regression.unsplit.nobs` regions).
+# {numref}`fig-regression-residuals` plots the residuals without the
+# {glue}`regression.influence.absorbed` regions alone in their country:
+# {glue}`regression.influence.capitals_above`, and the largest Cook's distance is
+# {glue}`regression.influence.max_cooks_region`'s.
 #
 # ```{glue:figure} fig-regression-residuals
 # :name: fig-regression-residuals
@@ -258,94 +365,55 @@ figures.publish_all(dependence.figures)
 # leverage (bottom); capital regions in orange and labelled. Sources: Eurostat.
 # ```
 #
-# Neighbouring regions share labour markets and suppliers, so their residuals need not be
-# independent. With each region linked to its {glue}`regression.moran.k` nearest neighbours,
-# Moran's I of the residuals is {glue}`regression.moran.i` (permutation p-value
-# {glue}`regression.moran.pvalue`): {glue}`regression.moran.clustered`. The Lagrange multiplier
-# tests {cite:p}`anselin_1996` in {numref}`tbl-regression-lm` {glue}`regression.lm.both_reject`,
-# and their robust forms {glue}`regression.lm.error_over_lag`,
-# {glue}`regression.lm.robust_undecided`. Correlated errors do not bias the coefficient, but
-# they can make standard errors too small. With twice the main standard error,
-# {glue}`regression.main.se_doubled`, the 95 % interval would run from
-# {glue}`regression.main.doubled_low_pct` % to {glue}`regression.main.doubled_high_pct` % of
-# GDP per head: {glue}`regression.main.doubled_same_verdict`.
-
-# %% tags=["remove-input"]
-show_table(
-    dependence.lm.frame(),
-    label="tbl-regression-lm",
-    caption="Lagrange multiplier tests for spatial dependence in the main model "
-    "(chi-squared, 1 degree of freedom), k-nearest-neighbour weights on GISCO NUTS 2021 "
-    "centroids.",
-    formats={"statistic": "{:.2f}", "pvalue": "{:.3f}"},
-)
-
-# %% tags=["remove-cell"]
-jobs = regression_data.employment(tuple(strength_years), suppressed).loc[full.index]
-main_specification = main_choice(
-    strength_measure,
-    sample,
-    lq_threshold=lq_threshold,
-    star_lq=star_lq,
-    benchmark_quantile=benchmark_quantile,
-)
-curve = strength_curve(full, jobs, main.conf_int("strength"), main_specification)
-figures.publish_all(curve.figures)
-
-# %% tags=["remove-cell", "chart"]
-curve_chart = regression_charts.specification_chart(
-    curve.curve, main_specification, y_title="Coefficient of strength (1 SD)"
-)
-glue("fig-regression-curve", curve_chart, display=False)
-
-# %% [markdown]
-# ## Robustness: the specification curve
+# ## Spillovers
 #
-# The main estimate is one of many defensible ones. {numref}`fig-regression-curve` estimates
-# the strength coefficient {glue}`regression.curve.count` times
-# {cite:p}`simonsohn_2020`: for each of the four measures, at three thresholds (the node
-# location quotient at 1.25, 1.5 and 2; the star location quotient at 1.5, 2 and 2.5; the
-# benchmark percentile at 67, 75 and 90), in three samples (all regions, without the capital
-# regions, weak regions only), with and without country fixed effects and controls;
-# {glue}`regression.curve.all_estimated`. Without fixed effects and controls the estimates
-# range from {glue}`regression.curve.pooled_min` to {glue}`regression.curve.pooled_max`; there
-# strength can also stand in for the country and its income level. With both, the
-# {glue}`regression.curve.fe_count` estimates cover {glue}`regression.curve.fe_narrower`, from
-# {glue}`regression.curve.fe_min` to {glue}`regression.curve.fe_max`, with
-# {glue}`regression.curve.fe_outside_main`;
-# {glue}`regression.curve.fe_significant_positive` are positive and
-# {glue}`regression.curve.fe_significant_negative` negative at the 5 % level, and
-# {glue}`regression.curve.fe_star_positive` of the
-# {glue}`regression.curve.fe_star_count` specifications with the star measure, which rewards
-# large, focused sectors rather than specialisation alone, are among the positive ones.
-# {glue}`regression.curve.main_on_grid`
+# Strong clusters next door may matter as much as one's own: commuters, suppliers and
+# knowledge cross regional borders. Adding the mean strength of each region's
+# {glue}`regression.moran.k` nearest neighbours to the main model (an SLX model), the
+# neighbours' coefficient {glue}`regression.slx.neighbour_unclear` (standard error
+# {glue}`regression.slx.neighbour_strength.se`), and the region's own coefficient becomes
+# {glue}`regression.slx.strength.coef`. A spatial error model (spreg's
+# heteroskedasticity-robust GMM estimator), which reweights the regions for the correlation
+# of their errors (lambda {glue}`regression.error_model.lambda`), gives
+# {glue}`regression.error_model.strength.coef` (standard error
+# {glue}`regression.error_model.strength.se`).
 #
-# ```{glue:figure} fig-regression-curve
-# :name: fig-regression-curve
+# ## The specification curve
 #
-# Specification curve: the coefficient of standardised cluster strength on log GDP per head,
-# with 95 % intervals, sorted by size; below, the choices behind each estimate; the main
-# specification, where it is on the grid, is an orange diamond. Sources: Eurostat, DG REGIO.
-# ```
-
-# %% [markdown]
-# ## What the estimates say
+# The estimates above are a few of many defensible ones. The chapter on the specification
+# curve varies the measure, the scope, the thresholds, the treatment of confidential cells,
+# the sample, the controls, the fixed effects, the design and the outcome together, and tests
+# the whole curve against data in which strength carries no information.
 #
-# These are associations, not effects. Strength is measured before the outcome, so later
-# prosperity cannot have caused it, but regions that were specialised in
-# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` differed in many
-# ways the controls do not capture. Within that limit, and as far as it can be tested with
-# public statistics, {glue}`regression.main.no_support`. Comparing each region with others in
-# its country and with similar skills, density and sector mix, one standard deviation more of
-# the {glue}`regression.strength.measure_name` in
-# {glue}`regression.strength.first_year`-{glue}`regression.strength.last_year` goes with a
-# difference of {glue}`regression.main.strength.coef` log points in GDP per head in
-# {glue}`regression.outcome.year` (standard error {glue}`regression.main.strength.se`,
-# {glue}`regression.main.nobs` regions, {glue}`regression.main.clusters` countries), against
-# {glue}`regression.pooled.strength.coef` across Europe without any adjustment on
-# {glue}`regression.pooled.nobs` regions. The comparison with {cite:t}`ketels_protsiv_2020`
-# is not like for like: they work with the European Cluster Observatory's cluster categories
-# of related industries, while public statistics allow only NACE divisions here. In the
-# specification curve, {glue}`regression.curve.positive_only_star`; and adding the 2010
-# competitiveness index, itself close to an outcome, with R&D intensity on a smaller sample
-# {glue}`regression.early_controls.turns_sign`.
+# ## What the evidence says and does not say
+#
+# These are associations, not effects: no design here has a source of variation in cluster
+# strength that is unrelated to everything else that makes regions prosperous. Within that
+# limit, and as far as public statistics allow, {glue}`regression.main.no_support`. The
+# designs that use change over time point the same way or the other:
+# {glue}`regression.designs.none_positive`, and {glue}`regression.growth.both_negative`.
+#
+# The comparison with {cite:t}`ketels_protsiv_2020`, point by point:
+#
+# * **What is related to what.** They relate cluster presence to the wages of industries in
+#   regions and to regional prosperity. As the ECCP paper summarises them
+#   {cite:p}`franco_wilson_2021` (section "Strong clusters: drivers of regional prosperity"),
+#   prosperity is positively and significantly associated with a region's portfolio of strong
+#   clusters, with the position of its cluster mix in advanced industries and with the quality
+#   of its business environment; and strong clusters support prosperity at every level of
+#   business-environment quality (their pp. 217-218, the pages the ECCP paper cites). Here the
+#   outcome is regional GDP per head only: wages by industry and region are not public at this
+#   level.
+# * **Clusters.** They use the European Cluster Observatory's cluster categories of related
+#   4-digit industries and its star rule. Public statistics give 2-digit NACE divisions only,
+#   so "strength" here is a coarser measure, traded by a rule computed from the data.
+# * **Business environment.** Their cluster effect holds when the quality of the business
+#   environment is accounted for. Here, adding the 2010 competitiveness index
+#   {glue}`regression.rci.keeps_sign`, on {glue}`regression.rci.nobs` regions.
+# * **Design.** Theirs is a cross-section. Here {glue}`regression.designs.none_positive`,
+#   whether in levels within countries or in changes over time.
+#
+# The two can differ because the clusters are finer there and the outcome is different
+# (wages of industries rather than GDP per head of regions), and because an association in
+# levels across Europe mixes countries' incomes with their regions' specialisation. On open
+# data the answer is narrower, and it is this: {glue}`regression.main.no_support`.

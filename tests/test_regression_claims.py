@@ -63,16 +63,22 @@ def test_main_claims_follow_the_estimate(beta):
     )
 
 
-def test_the_early_controls_sentence_says_whether_the_sign_turns():
+def test_the_index_sentence_says_whether_the_sign_turns():
     frame = toy_analysis_frame()
-    models = prosperity.estimate(frame, "node_share")
-    main, early = (models.fits[k].estimate("strength")[0] for k in ("main", "early_controls"))
-    turns = claims_of(models.figures)["regression.early_controls.turns_sign"]
-    assert turns.holds == ((main < 0) != (early < 0))
-    sign = "negative" if early < 0 else "positive"
-    assert shown(turns).startswith(
-        ("turns" if turns.holds else "leaves") + f" the coefficient {sign}"
+    models = prosperity.estimate(frame, "node_share", ["tertiary", "log_density"])
+    same, index = (models.fits[k].estimate("strength")[0] for k in ("rci_sample", "rci"))
+    keeps = claims_of(models.figures)["regression.rci.keeps_sign"]
+    assert keeps.holds == ((same < 0) == (index < 0))
+    rng = np.random.default_rng(3)
+    strength = frame["node_share_z"]
+    index_value = strength + rng.normal(0, 0.1, len(frame))
+    flipped = frame.assign(
+        rci_2010=index_value,
+        log_gdp=0.5 * strength - 1.0 * index_value + rng.normal(0, 0.05, len(frame)),
     )
+    turned = claims_of(prosperity.estimate(flipped, "node_share", ["tertiary"]).figures)
+    assert not turned["regression.rci.keeps_sign"].holds
+    assert shown(turned["regression.rci.keeps_sign"]).startswith("turns the coefficient positive")
 
 
 def test_the_controls_listed_are_those_of_the_model_fitted():
@@ -82,7 +88,6 @@ def test_the_controls_listed_are_those_of_the_model_fitted():
     assert values["regression.main.controls"] == (
         f"{pc.CONTROL_DESCRIPTIONS['tertiary']} and {pc.CONTROL_DESCRIPTIONS['log_density']}"
     )
-    assert "R&D" in values["regression.early_controls.added"]
     assert "R&D" not in values["regression.main.controls"]
 
 
@@ -168,14 +173,14 @@ def moran(statistic: float, pvalue: float) -> MoranResult:
 def test_spatial_claims_follow_the_tests():
     calm = {"lm_error": 0.4, "lm_lag": 0.9, "robust_lm_error": 0.2, "robust_lm_lag": 0.1}
     claims = claims_of(dependence_claims(moran(0.02, 0.3), calm))
-    assert not claims["regression.moran.clustered"].holds
-    assert "do not reject independence" in shown(claims["regression.lm.both_reject"])
-    assert shown(claims["regression.lm.error_over_lag"]).startswith("lean towards a spatial lag")
+    assert claims["regression.moran.not_clustered"].holds
+    assert "do not reject independence" in shown(claims["regression.lm.none_reject"])
+    assert shown(claims["regression.lm.lag_over_error"]).startswith("lean towards a spatial lag")
     assert claims["regression.lm.robust_undecided"].holds
     decided = {"lm_error": 0.001, "lm_lag": 0.07, "robust_lm_error": 0.03, "robust_lm_lag": 0.9}
     claims = claims_of(dependence_claims(moran(0.15, 0.002), decided))
-    assert claims["regression.moran.clustered"].holds
-    assert shown(claims["regression.lm.both_reject"]).endswith("only in the error form")
+    assert not claims["regression.moran.not_clustered"].holds
+    assert shown(claims["regression.lm.none_reject"]).endswith("only in the error form")
     assert shown(claims["regression.lm.robust_undecided"]).startswith("and the robust error test")
 
 

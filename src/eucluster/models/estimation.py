@@ -181,9 +181,11 @@ def regression_table(
     *,
     digits: int = 3,
     include_constant: bool = False,
+    extra_rows: dict[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
     """A publication table: one column per fit, coefficient with stars over its standard
-    error in brackets, then N, R², fixed effects and standard-error type."""
+    error in brackets, then N, R², fixed effects, standard-error type and ``extra_rows``
+    (label -> one cell per fit)."""
     if not fits:
         raise ValueError("give at least one fit")
     labels = dict(labels or {})
@@ -220,6 +222,11 @@ def regression_table(
         ]
     )
     index.append("Standard errors")
+    for label, cells in (extra_rows or {}).items():
+        if len(cells) != len(fits):
+            raise ValueError(f"row {label!r} has {len(cells)} cells for {len(fits)} fits")
+        rows.append(list(cells))
+        index.append(label)
     table = pd.DataFrame(rows, columns=columns)
     table.insert(0, "", index)
     return table

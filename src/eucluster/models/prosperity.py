@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from eucluster.key_figures import Figure, computed
-from eucluster.models.estimation import Fit, influence, leave_one_out, ols
+from eucluster.models.estimation import Fit, influence, leave_one_out, ols, regression_table
+from eucluster.models.inference import wild_cluster_fit
 from eucluster.models.prosperity_claims import control_figures, influence_claims, model_claims
 from eucluster.models.regression_data import BASE_CONTROLS
 
@@ -27,6 +28,9 @@ LABELS = {
     "strength": "Cluster strength (1 SD)",
     "weak_int": "Weak region",
     "weak_x_strength": "Weak × strength",
+    "tertiary_2008": "Tertiary, employed 2008 (%)",
+    "log_density_2008": "Log density 2008",
+    "log_patents": "Log(1 + patents per million)",
     "tertiary": "Tertiary attainment (%)",
     "log_density": "Log density",
     "high_wage_share": "High-wage sector share",
@@ -40,16 +44,18 @@ LABELS = {
 #: Columns of the main regression table, in order (``interaction`` only when estimable).
 MAIN_TABLE = ("pooled", "controls", "main", "interaction")
 
-#: Columns of the table of checks: the main model with other outcomes and controls.
-CHECKS_TABLE = ("main", "average", "growth", "early_controls", "late_controls")
+#: Columns of the table of checks: the main model, the same on the regions with the 2010
+#: competitiveness index, with the index, and with the five-year average outcome.
+CHECKS_TABLE = ("main", "rci_sample", "rci", "average")
 
 
 def chapter_models(frame: pd.DataFrame, strength: str, controls: Sequence[str]) -> dict[str, Fit]:
     """The specifications of the chapter, all with ``strength`` renamed ``"strength"``:
     pooled OLS (HC3) without and with ``controls``; the main model with country fixed effects
     (errors clustered by country); its weak x strength interaction (when the sample has weak
-    and non-weak regions); early controls (R&D, RCI 2010); the 2019-2023 average outcome;
-    growth since 2009; late controls (quality of government 2021, RIS 2023)."""
+    and non-weak regions); the main model on the regions with the 2010 Regional
+    Competitiveness Index and with the index added (so that the index's effect is not mixed
+    with the change of sample); the 2019-2023 average outcome."""
     data = frame.assign(strength=frame[strength])
     data["weak_x_strength"] = data["strength"] * data["weak_int"]
     controls = list(controls)
@@ -67,29 +73,15 @@ def chapter_models(frame: pd.DataFrame, strength: str, controls: Sequence[str]) 
             fixed_effects="country",
             label="× weak",
         )
-    fits["early_controls"] = ols(
-        data,
-        "log_gdp",
-        [*base, "rd_intensity", "rci_2010"],
-        fixed_effects="country",
-        label="+ R&D, RCI",
+    with_index = data.dropna(subset=["rci_2010"])
+    fits["rci_sample"] = ols(
+        with_index, "log_gdp", base, fixed_effects="country", label="RCI sample"
+    )
+    fits["rci"] = ols(
+        with_index, "log_gdp", [*base, "rci_2010"], fixed_effects="country", label="+ RCI 2010"
     )
     fits["average"] = ols(
         data, "log_gdp_avg", base, fixed_effects="country", label="2019-23 average"
-    )
-    fits["growth"] = ols(
-        data,
-        "growth",
-        ["strength", "log_gdp_base", *controls],
-        fixed_effects="country",
-        label="Growth since 2009",
-    )
-    fits["late_controls"] = ols(
-        data,
-        "log_gdp",
-        [*base, "eqi_2021", "ris_2023"],
-        fixed_effects="country",
-        label="+ QoG, RIS",
     )
     return fits
 
@@ -289,23 +281,23 @@ def interaction_figures(interaction: Fit | None) -> list[Figure]:
 
 
 def check_figures(fits: dict[str, Fit]) -> list[Figure]:
-    """The checks: other outcomes (average, growth) and more controls (early, late), and the
-    regions, French ones in particular, that the early controls lose."""
-    main, early = fits["main"], fits["early_controls"]
-    lost = main.data.index.difference(early.data.index)
+    """The checks: another outcome (average) and the competitiveness index (the main model on
+    its regions, then with it), and the regions, French ones in particular, without it."""
+    main, index_sample = fits["main"], fits["rci_sample"]
+    lost = main.data.index.difference(index_sample.data.index)
     records = [
         computed(
-            "regression.early_controls.lost",
-            main.nobs - early.nobs,
+            "regression.rci.lost",
+            main.nobs - index_sample.nobs,
             unit="regions",
-            definition="regions of the main model without R&D intensity or RCI 2010",
+            definition="regions of the main model without the 2010 competitiveness index",
             fmt="{:d}",
         ),
         computed(
-            "regression.early_controls.lost_france",
+            "regression.rci.lost_france",
             int(lost.str.startswith("FR").sum()),
             unit="regions",
-            definition="French regions among them (the R&D file has no French regions but one)",
+            definition="French regions among them",
             fmt="{:d}",
         ),
         computed(
@@ -316,7 +308,7 @@ def check_figures(fits: dict[str, Fit]) -> list[Figure]:
             fmt="{:d}",
         ),
     ]
-    for key in ("growth", "average", "early_controls", "late_controls"):
+    for key in ("average", "rci_sample", "rci"):
         fit = fits[key]
         records += strength_figures(
             key,
@@ -326,6 +318,17 @@ def check_figures(fits: dict[str, Fit]) -> list[Figure]:
             se_kind="clustered standard error",
         )
     return records
+
+
+def results_table(models: ProsperityModels, keys: Sequence[str], *, seed: int = 0):
+    """The regression table of the fits ``keys`` with a last row of the wild cluster
+    bootstrap p-value of strength for the country-clustered columns."""
+    fits = models.table_fits(keys)
+    wild = [
+        f"{wild_cluster_fit(fit, seed=seed).pvalue:.3f}" if fit.cov_type == "cluster" else ""
+        for fit in fits
+    ]
+    return regression_table(fits, LABELS, extra_rows={"Wild bootstrap p (strength)": wild})
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from eucluster.key_figures import Claim, Figure, claim, computed
 from eucluster.models.estimation import Fit
 from eucluster.models.verdicts import (
     LEVEL,
-    LEVEL_TEXT,
     SMALL_PCT,
     as_percent,
     is_clear,
@@ -43,6 +42,10 @@ MEASURE_NAMES = {
 
 #: How the prose describes each control (with the years it is measured in).
 CONTROL_DESCRIPTIONS = {
+    "tertiary_2008": "the share of employed adults (25-64) with tertiary education in 2008",
+    "log_density_2008": "population density in 2008 (a region's first year in the file where "
+    "it starts later)",
+    "log_patents": "EPO patent applications per million inhabitants in 2008-2010",
     "tertiary": "the share of adults with tertiary education (2013-2015, the first years "
     "published)",
     "log_density": "population density (2019)",
@@ -181,16 +184,6 @@ def control_figures(fits: Mapping[str, Fit]) -> list[Figure]:
             definition="the controls of the main model, listed from its regressors",
         )
     ]
-    for key in ("early_controls", "late_controls"):
-        added = [name for name in fits[key].regressors if name not in main.regressors]
-        records.append(
-            computed(
-                f"regression.{key}.added",
-                listing([CONTROL_DESCRIPTIONS[name] for name in added]),
-                unit="",
-                definition=f"the controls the '{fits[key].label}' model adds to the main model",
-            )
-        )
     return records
 
 
@@ -226,11 +219,11 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
             if_false="more",
         ),
         claim(
-            "regression.pooled.strength.clear",
-            is_clear(pooled[2]),
-            definition=f"the pooled coefficient's p-value is below {LEVEL}",
-            if_true=richer_or_poorer(*pooled[::2], "regions with more of it", clear=True),
-            if_false=richer_or_poorer(*pooled[::2], "regions with more of it", clear=False),
+            "regression.pooled.strength.includes_zero",
+            not is_clear(pooled[2]),
+            definition=f"the pooled coefficient's p-value is at least {LEVEL}",
+            if_true=richer_or_poorer(*pooled[::2], "regions with more of it", clear=False),
+            if_false=richer_or_poorer(*pooled[::2], "regions with more of it", clear=True),
         ),
         claim(
             "regression.controls.strength.shrinks",
@@ -248,14 +241,14 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
             if_false=richer_or_poorer(*main[::2], "they", clear=True),
         ),
         claim(
-            "regression.main.strength.small",
-            is_small(low, high),
-            definition=f"the main 95 % interval lies within {SMALL_PCT:g} % of GDP per head "
-            "either side of zero",
-            if_true=f"which rules out an association of more than {SMALL_PCT:g} % in either "
-            "direction",
-            if_false=f"which does not rule out an association of more than {SMALL_PCT:g} % "
+            "regression.main.strength.wide",
+            not is_small(low, high),
+            definition=f"the main 95 % interval reaches beyond {SMALL_PCT:g} % of GDP per head "
+            "on at least one side of zero",
+            if_true=f"which does not rule out an association of more than {SMALL_PCT:g} % "
             f"{outside}",
+            if_false=f"which rules out an association of more than {SMALL_PCT:g} % in either "
+            "direction",
         ),
         claim(
             "regression.main.no_support",
@@ -272,17 +265,17 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
 
 
 def check_claims(fits: Mapping[str, Fit], unsplit: Fit, frame: pd.DataFrame) -> list[Claim]:
-    """The checks: without apportioned regions, another outcome, growth, more controls."""
+    """The checks: without apportioned regions, another outcome, the competitiveness index."""
     main = fits["main"].estimate("strength")
     low, high = fits["main"].conf_int("strength")
     split = unsplit.estimate("strength")
     average = fits["average"].estimate("strength")
-    growth = fits["growth"].estimate("strength")
-    early = fits["early_controls"].estimate("strength")
-    lost = fits["main"].data.index.difference(fits["early_controls"].data.index)
+    index_sample = fits["rci_sample"].estimate("strength")
+    with_index = fits["rci"].estimate("strength")
+    lost = fits["main"].data.index.difference(fits["rci_sample"].data.index)
     lost_capitals = int(frame["capital"].reindex(lost).fillna(False).astype(bool).sum())
-    early_sign = sign_word(early[0], "negative", "positive")
-    early_text = f"({early[0]:.3f}, standard error {early[1]:.3f}, {p_text(early[2])})"
+    sign = sign_word(with_index[0], "negative", "positive")
+    text = f"({with_index[0]:.3f}, standard error {with_index[1]:.3f}, {p_text(with_index[2])})"
     return [
         claim(
             "regression.unsplit.same_conclusion",
@@ -301,33 +294,25 @@ def check_claims(fits: Mapping[str, Fit], unsplit: Fit, frame: pd.DataFrame) -> 
             if_false="gives a different answer",
         ),
         claim(
-            "regression.growth.strength.negative",
-            growth[0] < 0,
-            definition="the growth model's strength coefficient is negative",
-            if_true="lower",
-            if_false="higher",
+            "regression.rci_sample.same_answer",
+            same_answer(main[::2], index_sample[::2]),
+            definition="the main model on the regions with the 2010 RCI is clear (p < 0.05) "
+            "exactly when the main model is, with the same sign",
+            if_true="gives the same answer as on all regions",
+            if_false="gives another answer than on all regions",
         ),
         claim(
-            "regression.growth.strength.clear",
-            is_clear(growth[2]),
-            definition=f"the growth model's strength coefficient has p < {LEVEL}",
-            if_true=f"a difference distinguishable from zero at the {LEVEL_TEXT} level "
-            f"({p_text(growth[2])})",
-            if_false=f"but not distinguishably from zero at the {LEVEL_TEXT} level "
-            f"({p_text(growth[2])})",
+            "regression.rci.keeps_sign",
+            (with_index[0] < 0) == (index_sample[0] < 0),
+            definition="adding the 2010 RCI leaves the strength coefficient with the sign of "
+            "the main model on the same regions",
+            if_true=f"leaves the coefficient {sign} {text}",
+            if_false=f"turns the coefficient {sign} {text}",
         ),
         claim(
-            "regression.early_controls.turns_sign",
-            (early[0] < 0) != (main[0] < 0),
-            definition="the coefficient with R&D intensity and RCI 2010 has the other sign than "
-            "the main coefficient",
-            if_true=f"turns the coefficient {early_sign} {early_text}",
-            if_false=f"leaves the coefficient {early_sign} {early_text}",
-        ),
-        claim(
-            "regression.early_controls.lost_capitals",
+            "regression.rci.lost_capitals",
             lost_capitals > 0,
-            definition="capital regions are among the regions the early controls lose",
+            definition="capital regions are among the regions without the 2010 RCI",
             if_true=f"{lost_capitals} capital regions, which the index merges with their "
             "commuting belts",
             if_false="no capital region",

@@ -7,11 +7,9 @@ selects, recodes and merges. Sources and their NUTS versions:
 * **Prosperity**: GDP per head in PPS, ``nama_10r_2gdp`` (NUTS 2021, 2000-2023).
 * **Cluster strength**: SBS persons employed by NACE division, ``sbs_r_nuts06_r2`` (NUTS 2013,
   2008-2015), averaged over the early years (2008-2010 by default), recoded to NUTS 2021.
-* **Controls**: R&D intensity ``tgs00042`` and tertiary attainment ``tgs00109`` (NUTS 2021);
-  Regional Competitiveness Index z-scores 2010 (``rci_evolution``, NUTS 2016); Quality of
-  Government pillars of the RCI 2022 raw data (EQI 2021, NUTS 2016); Summary Innovation Index
-  of the RIS 2023 (NUTS 1 or 2); population ``tgs00096`` (NUTS 2016) over GISCO area for
-  density; the share of employment in high-wage divisions from SBS wages (``V13320``).
+* **Controls**: measured before or during the strength years, in
+  :mod:`eucluster.models.regression_controls`; the share of employment in high-wage divisions
+  from SBS wages (``V13320``) here.
 
 NUTS recoding uses the JRC NUTS converter cross-walk with 2021 population weights: a count of
 a region that was split is shared among its successors in proportion to their population, a
@@ -33,6 +31,8 @@ from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2
 from eucluster.geo.regions import CAPITAL_REGIONS
 from eucluster.key_figures import Figure, computed
 from eucluster.measures import sbs_employment, strength
+from eucluster.measures.traded import traded_divisions
+from eucluster.models import regression_controls
 from eucluster.models.prosperity_claims import design_claims
 
 WAGES = "V13320"
@@ -52,6 +52,29 @@ def load(name: str) -> pd.DataFrame:
 
 SBS_NUTS_VERSIONS = (2013, 2010, 2006)
 
+#: Years of the SBS file (``sbs_r_nuts06_r2``) that strength can be averaged over.
+SBS_YEARS = (2008, 2015)
+
+
+#: Every SBS year: persons employed are recoded for all of them at once, because the panel
+#: design needs them all and the recoding costs about the same for one year or eight.
+ALL_SBS_YEARS = tuple(range(2008, 2016))
+
+
+@functools.lru_cache(maxsize=8)
+def annual_employment(
+    years: tuple[int, ...] = ALL_SBS_YEARS,
+    suppressed: str = "bound",
+    indicator: str | None = None,
+) -> dict:
+    """EU-27 region x NACE division employment (or ``indicator``) of each of ``years`` in
+    NUTS 2021 regions, keyed by year, unpublished cells filled as ``suppressed`` says:
+    :func:`eucluster.measures.sbs_employment.eu_regions_years`, which recodes the years side by
+    side. Cached: the cross-section and the panel share it; callers must not modify it."""
+    indicator = indicator or sbs_employment.PERSONS_EMPLOYED
+    matrices = sbs_employment.eu_regions_years(years, suppressed, (indicator,))
+    return {year: matrix for (_, year), matrix in matrices.items()}
+
 
 @functools.lru_cache(maxsize=8)
 def employment(
@@ -63,19 +86,56 @@ def employment(
     mean over the ``years`` in which each region is published (France first appears in 2010,
     Luxembourg in 2009), with unpublished cells filled as ``suppressed`` says. Cached: callers
     must not modify it."""
-    sbs = load("sbs_r_nuts06_r2")
-    indicator = indicator or sbs_employment.PERSONS_EMPLOYED
-    matrices = []
-    for year in years:
-        matrix = sbs_employment.employment_matrix(sbs, year, indicator=indicator)
-        filled = sbs_employment.fill_suppressed(matrix, suppressed).employment
-        filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
-        recoded = recode(filled, SBS_NUTS_VERSIONS, policy="apportion", column=None).data
-        matrices.append(recoded[recoded.sum(axis=1) > 0])
+    batch = ALL_SBS_YEARS if indicator is None else tuple(int(year) for year in years)
+    annual = annual_employment(batch, suppressed, indicator)
+    matrices = [annual[int(year)] for year in years]
     stacked = pd.concat(matrices, keys=range(len(matrices))).fillna(0.0)
     average = stacked.groupby(level=1).mean()
     average.index.name, average.columns.name = "geo", "division"
     return average
+
+
+#: Which divisions strength counts: the traded ones (default, Delgado, Porter and Stern's
+#: cluster strength is a share of traded employment) or all of the business economy.
+SCOPES = {
+    "traded": "traded divisions",
+    "all": "all divisions of the business economy",
+}
+
+
+def scoped(jobs: pd.DataFrame, scope: str, suppressed: str) -> pd.DataFrame:
+    """The columns of ``jobs`` that strength counts under ``scope``: with ``"traded"`` the
+    divisions :func:`eucluster.measures.traded.traded_divisions` classifies as traded (its
+    default rule), so every share is a share of the region's traded employment."""
+    parameters.choice(scope, "scope", SCOPES)
+    if scope == "all":
+        return jobs
+    traded = set(traded_divisions(suppressed=suppressed))
+    return jobs[[column for column in jobs.columns if column in traded]]
+
+
+def annual_strength(
+    *,
+    scope: str = "traded",
+    suppressed: str = "bound",
+    lq_threshold: float = 1.5,
+    share_threshold: float = 0.01,
+    star_lq: float = 2.0,
+    benchmark_quantile: float = 0.75,
+) -> pd.DataFrame:
+    """Every strength measure for every region and SBS year (rows ``geo, year``), each year's
+    rules applied to that year's matrix: the panel's regressor."""
+    rows = []
+    for year, jobs in annual_employment(ALL_SBS_YEARS, suppressed).items():
+        measures = strength.measures(
+            scoped(jobs, scope, suppressed),
+            lq_threshold=lq_threshold,
+            share_threshold=share_threshold,
+            star_lq=star_lq,
+            benchmark_quantile=benchmark_quantile,
+        )
+        rows.append(measures.rename_axis("geo").reset_index().assign(year=year))
+    return pd.concat(rows, ignore_index=True)
 
 
 def high_wage_share(
@@ -129,75 +189,6 @@ def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
     return max(complete)
 
 
-# --------------------------------------------------------------------------- controls
-
-
-def _mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series:
-    rows = frame if mask is None else frame[mask]
-    rows = rows[rows["year"].isin(list(years)) & is_nuts2(rows["geo"])]
-    means = rows.groupby("geo")["value"].mean()
-    return recode(means, PULL_2026_VERSIONS, policy="apportion", kind="rate").data
-
-
-def controls(years: Sequence[int] = (2013, 2014, 2015)) -> pd.DataFrame:
-    """Region controls (NUTS 2021). R&D intensity and tertiary attainment are averaged over
-    ``years`` (the first years the files hold), the RCI is its 2010 z-score, the EQI pillars
-    and the RIS summary index are the 2021-2023 values (for the robustness specification only:
-    they are measured after the outcome's base period)."""
-    rd = load("tgs00042")
-    rd = _mean_over(rd, years, rd["unit"].eq("PC_GDP") & rd["sectperf"].eq("TOTAL"))
-    tertiary = load("tgs00109")
-    tertiary = _mean_over(tertiary, years, tertiary["sex"].eq("T"))
-    rci = load("rci_evolution")
-    rci = rci[(rci["year"] == 2010) & is_nuts2(rci["geo"])].groupby("geo")["value"].mean()
-    rci = recode(rci.rename("rci_2010"), 2016, policy="apportion", kind="rate", unknown="drop").data
-    eqi = load("rci_2022")
-    eqi = eqi[eqi["indicator"].isin(["Corruption", "Quality and accountability", "Impartiality"])]
-    eqi = eqi[is_nuts2(eqi["geo"])].groupby("geo")["value"].mean()
-    eqi = recode(eqi.rename("eqi_2021"), 2016, policy="apportion", kind="rate", unknown="drop").data
-    out = pd.DataFrame(
-        {
-            "rd_intensity": rd,
-            "tertiary": tertiary,
-            "rci_2010": rci,
-            "eqi_2021": eqi,
-        }
-    )
-    out["ris_2023"] = ris_summary_index().reindex(out.index) / 100
-    out["log_density"] = np.log(density()).reindex(out.index)
-    out.index.name = "geo"
-    return out
-
-
-def ris_summary_index(year: int = 2023) -> pd.Series:
-    """Summary Innovation Index of the RIS 2023 for NUTS 2 regions; where the scoreboard
-    reports a NUTS 1 region (or a country), its value is given to every NUTS 2 region in it."""
-    ris = load("ris_2023")
-    sii = ris[ris["indicator"].str.startswith("0 ") & (ris["year"] == year)]
-    by_code = sii.groupby("geo")["value"].mean()
-    regions = gdp_per_head().index
-    values = {}
-    for code in regions:
-        for prefix in (code, code[:3], code[:2]):
-            if prefix in by_code.index:
-                values[code] = by_code[prefix]
-                break
-    return pd.Series(values, name="ris_2023", dtype=float)
-
-
-def density(year: int = 2019) -> pd.Series:
-    """Inhabitants per km² (population ``tgs00096`` on 1 January ``year``, NUTS 2016 recoded
-    to 2021, over the GISCO 2021 area in an equal-area projection)."""
-    population = load("tgs00096")
-    population = population[(population["year"] == year) & is_nuts2(population["geo"])]
-    counts = recode(
-        population.set_index("geo")["value"], 2016, policy="apportion", unknown="drop"
-    ).data
-    shapes = load("gisco_nuts2021_l2").set_index("geo")
-    area = shapes.to_crs(3035).geometry.area / 1e6
-    return (counts / area.reindex(counts.index)).dropna().rename("density")
-
-
 # --------------------------------------------------------------------------- the data set
 
 
@@ -207,6 +198,7 @@ def analysis_frame(
     growth_base_year: int = 2009,
     outcome_window: int = 5,
     suppressed: str = "bound",
+    scope: str = "traded",
     lq_threshold: float = 1.5,
     share_threshold: float = 0.01,
     star_lq: float = 2.0,
@@ -223,7 +215,7 @@ def analysis_frame(
     jobs = employment(tuple(strength_years), suppressed)
     jobs = jobs.loc[jobs.index.intersection(gdp.index)]
     measures = strength.measures(
-        jobs,
+        scoped(jobs, scope, suppressed),
         lq_threshold=lq_threshold,
         share_threshold=share_threshold,
         star_lq=star_lq,
@@ -245,7 +237,7 @@ def analysis_frame(
     for name in strength.MEASURES:
         values = frame[name]
         frame[f"{name}_z"] = (values - values.mean()) / values.std()
-    frame = frame.join(controls())
+    frame = frame.join(regression_controls.controls(frame.index))
     frame["high_wage_share"] = high_wage_share(jobs, strength_years).reindex(frame.index)
     frame["capital"] = frame.index.isin(list(CAPITAL_REGIONS.values()))
     sbs = load("sbs_r_nuts06_r2")
@@ -270,6 +262,9 @@ def analysis_frame(
         "growth_base_year": int(growth_base_year),
         "strength_years": tuple(int(y) for y in strength_years),
         "suppressed": suppressed,
+        "scope": scope,
+        "strength_divisions": len(scoped(jobs, scope, suppressed).columns),
+        "all_divisions": len(jobs.columns),
         "regions_with_strength": int(len(measures)),
         "late_countries": {
             str(country): int(year)
@@ -284,9 +279,9 @@ def analysis_frame(
     return frame, choices
 
 
-#: Baseline controls: human capital, agglomeration and sector mix (all measured before the
-#: outcome year, and available for every region with a strength measure).
-BASE_CONTROLS = ("tertiary", "log_density", "high_wage_share")
+#: Baseline controls: human capital, agglomeration, innovation and sector mix, all measured
+#: before or during the strength years (:mod:`eucluster.models.regression_controls`).
+BASE_CONTROLS = ("tertiary_2008", "log_density_2008", "log_patents", "high_wage_share")
 
 #: The chapter's main specification (arguments of :func:`eucluster.models.estimation.ols`): log GDP
 #: per head in the latest full year on the standardised node employment share of 2008-2010,
@@ -306,9 +301,6 @@ SAMPLES = {
     "no_capitals": "EU-27 without capital regions",
     "weak": "weak regions only",
 }
-
-#: Years of the SBS file (``sbs_r_nuts06_r2``) that strength can be averaged over.
-SBS_YEARS = (2008, 2015)
 
 #: Nearest neighbours a region may have in the spatial weights: at least one, and few enough
 #: that the neighbours stay near (20 reaches across most countries).
@@ -333,6 +325,7 @@ def validate_parameters(
     seed: int,
     k_neighbours: int,
     suppressed: str,
+    scope: str = "traded",
 ) -> None:
     """Refuse chapter parameters that the computation cannot honour, saying what is allowed.
 
@@ -351,6 +344,7 @@ def validate_parameters(
         lambda: parameters.integer(seed, "seed", 0, 2**32 - 1),
         lambda: parameters.integer(k_neighbours, "k_neighbours", *NEIGHBOUR_RANGE),
         lambda: parameters.suppressed(suppressed),
+        lambda: parameters.choice(scope, "scope", SCOPES),
     ]
     problems = []
     for check in checks:
@@ -442,6 +436,14 @@ def sample_figures(
             str(max(years)),
             unit="year",
             definition="last year of SBS employment averaged into cluster strength",
+        ),
+        computed(
+            "regression.strength.scope_name",
+            f"the {choices['strength_divisions']} {SCOPES[choices['scope']]}"
+            if choices["scope"] == "traded"
+            else f"all {choices['strength_divisions']} divisions of the business economy",
+            unit="",
+            definition="the divisions strength counts (parameter scope)",
         ),
         *spread_figures(full, strength_measure),
         *design_claims(full, choices, strength_measure),

@@ -212,15 +212,7 @@ def residual_dependence(
             definition="robust LM test for a spatial lag in the main model (Anselin 1996)",
             fmt="{:.3f}",
         ),
-        computed(
-            "regression.main.se_doubled",
-            2 * fit.estimate("strength")[1],
-            unit="log points",
-            definition="twice the main standard error (a crude allowance for spatial dependence)",
-            fmt="{:.3f}",
-        ),
         *dependence_claims(moran, p),
-        *doubled_error_claims(fit),
     ]
     return ResidualDependence(moran=moran, lm=lm, k=k, figures=figures)
 
@@ -243,30 +235,40 @@ def dependence_claims(moran: MoranResult, p: dict[str, float]) -> list[Claim]:
         )
     prefer_error = f"spatially correlated errors (p-value {error:.3f})"
     prefer_lag = f"a spatial lag of prosperity (p-value {lag:.3f})"
+    clustered = (
+        "regions next to each other are prosperous beyond what the model predicts in the same "
+        "direction, even within countries"
+    )
+    if len(rejecting) == 2:
+        some_reject = "both reject independence"
+    else:
+        some_reject = (
+            f"reject independence only in the {rejecting[0]} form"
+            if rejecting
+            else f"do not reject independence at the {LEVEL_TEXT} level"
+        )
     return [
         claim(
-            "regression.moran.clustered",
-            is_clear(moran.pvalue_permutation) and moran.statistic > 0,
-            definition=f"Moran's I of the residuals is positive with permutation p < {LEVEL}",
-            if_true="regions next to each other are prosperous beyond what the model predicts in "
-            "the same direction, even within countries",
-            if_false=unlike,
+            "regression.moran.not_clustered",
+            not (is_clear(moran.pvalue_permutation) and moran.statistic > 0),
+            definition=f"Moran's I of the residuals is not positive with permutation p < {LEVEL}",
+            if_true=unlike,
+            if_false=clustered,
         ),
         claim(
-            "regression.lm.both_reject",
-            len(rejecting) == 2,
-            definition=f"both LM tests (error and lag) have p < {LEVEL}",
-            if_true="both reject independence",
-            if_false=f"reject independence only in the {rejecting[0]} form"
-            if rejecting
-            else f"do not reject independence at the {LEVEL_TEXT} level",
+            "regression.lm.none_reject",
+            not rejecting,
+            definition=f"neither LM test (error, lag) has p < {LEVEL}",
+            if_true=f"do not reject independence at the {LEVEL_TEXT} level",
+            if_false=some_reject,
         ),
         claim(
-            "regression.lm.error_over_lag",
-            error < lag,
-            definition="the robust LM error test has a smaller p-value than the robust LM lag test",
-            if_true=f"lean towards {prefer_error} rather than {prefer_lag}",
-            if_false=f"lean towards {prefer_lag} rather than {prefer_error}",
+            "regression.lm.lag_over_error",
+            lag <= error,
+            definition="the robust LM lag test has a p-value no larger than the robust LM "
+            "error test",
+            if_true=f"lean towards {prefer_lag} rather than {prefer_error}",
+            if_false=f"lean towards {prefer_error} rather than {prefer_lag}",
         ),
         claim(
             "regression.lm.robust_undecided",
