@@ -24,10 +24,12 @@ def numbered_items() -> dict[str, list[str]]:
     found = {}
     for page in sorted((HTML / "book").glob("*.html")):
         text = page.read_text(encoding="utf-8")
+        starts = list(ITEM.finditer(text))
+        ends = [m.start() for m in starts[1:]] + [len(text)] if starts else []
         labels = [
-            label
-            for label in ITEM.findall(text)
-            if 'class="caption-number"' in text.split(f'id="{label}"', 1)[1][:3000]
+            m.group(1)
+            for m, end in zip(starts, ends, strict=True)
+            if 'class="caption-number"' in text[m.end() : end]
         ]
         if labels:
             found[page.stem] = labels

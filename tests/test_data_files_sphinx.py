@@ -8,6 +8,7 @@ the glue data are the path that survives). About 10 s: one kernel start.
 
 import io
 import json
+import re
 
 import nbformat
 import pandas as pd
@@ -56,7 +57,7 @@ FIGURE = """# A chapter
 ```{glue:figure} fig-toy
 :name: fig-toy
 
-Shares of the toy regions. Made up for the test.
+Shares of the toy regions, as in {numref}`tbl-toy`. Made up for the test.
 ```
 
 :::{table} A typed table.
@@ -132,6 +133,7 @@ def test_toy_book_gets_its_files_links_and_appendix(toy, run):
     appendix = (html / "appendix.html").read_text(encoding="utf-8")
     assert "2 data files." in appendix and "Fig. 1" in appendix and "Table 1" in appendix
     assert 'href="data/chapter/tbl-toy.csv"' in appendix
+    assert re.search(r"regions, as in <a [^>]*><span [^>]*>Table 1</span></a>\.", appendix)
     assert "tbl-typed has no data for its CSV file" in warnings
     assert not (html / "data" / "chapter" / "tbl-typed.csv").exists()
 

@@ -162,3 +162,23 @@ def test_appendix_title_is_the_captions_first_sentence():
     caption = "Nodes per region. Source: Eurostat, computed in this chapter."
     assert downloads.first_sentence(caption) == "Nodes per region."
     assert downloads.first_sentence("x " * 200).endswith("…")
+
+
+def test_titled_panels_with_several_datasets_add_the_mark():
+    zero = alt.Chart(pd.DataFrame({"y": [0.0]})).mark_rule().encode(y="y")
+    dots = alt.Chart(TRICKY).mark_circle().encode(x="share", y="nodes")
+    top = (zero + dots).properties(title="Residuals")
+    bottom = alt.Chart(TRICKY.head(1)).mark_circle().encode(x="share").properties(title="Leverage")
+    frame = downloads.chart_frame(alt.vconcat(top, bottom).to_dict())
+    assert frame["layer"].unique().tolist() == [
+        "Residuals: rule",
+        "Residuals: circle",
+        "Leverage: circle",
+    ]
+
+
+def test_a_cut_title_keeps_cross_reference_tokens_whole():
+    token = '\x01{"reftarget":"fig-a","text":"fig-a"}\x02'
+    title = downloads.first_sentence("word " * 25 + token + " more words", limit=140)
+    assert title.endswith("…") and "\x01" not in title
+    assert downloads.first_sentence("As in " + token + ". Next.") == "As in " + token + "."

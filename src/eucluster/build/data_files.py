@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 ENV_KEY = "eucluster_data_files"
 KINDS = {nodes.figure: "figure", nodes.table: "table"}
 PREFIXES = {"figure": "fig-", "table": "tbl-"}
+#: Column widths of the appendix tables (item, title, file), per cent of the text width.
+WIDTHS = (15, 47, 38)
 
 
 def glued_payloads(glued: dict) -> dict[str, dict]:
@@ -66,6 +69,37 @@ def numbered_items(doctree: nodes.document):
             yield node, kind, label
 
 
+XREF_TOKEN = re.compile("\x01(.*?)\x02")
+XREF_KEYS = ("refdomain", "reftype", "reftarget", "refexplicit")
+
+
+def caption_with_tokens(caption: nodes.Element) -> str:
+    """A caption's text with each cross-reference (``{numref}``, a citation) kept as a token,
+    since the appendix is assembled before any reference is resolved; the tokens become
+    references again in :func:`title_nodes`, resolved in each edition like any other."""
+    copy = caption.deepcopy()
+    for xref in list(copy.findall(addnodes.pending_xref)):
+        fields = {key: xref.get(key) for key in XREF_KEYS}
+        fields["text"] = xref.astext()
+        token = json.dumps(fields, separators=(",", ":"))
+        xref.replace_self(nodes.Text(f"\x01{token}\x02"))
+    return copy.astext()
+
+
+def title_nodes(text: str, docname: str) -> list[nodes.Node]:
+    """Text with the cross-reference tokens of :func:`caption_with_tokens` as references."""
+    found: list[nodes.Node] = []
+    for number, part in enumerate(XREF_TOKEN.split(text)):
+        if number % 2 == 0:
+            if part:
+                found.append(nodes.Text(part))
+            continue
+        fields = json.loads(part)
+        shown = fields.pop("text")
+        found.append(addnodes.pending_xref("", nodes.inline("", shown), refdoc=docname, **fields))
+    return found
+
+
 def relative_uri(page_uri: str, target: str) -> str:
     """``target`` (relative to the HTML root) as seen from the page at ``page_uri``."""
     return posixpath.relpath(target, posixpath.dirname(page_uri) or ".")
@@ -94,7 +128,7 @@ def _collect(app, doctree) -> None:
                 location=node,
             )
             continue
-        title = downloads.first_sentence(caption_node(node).astext())
+        title = downloads.first_sentence(caption_with_tokens(caption_node(node)))
         entries.append({"label": label, "kind": kind, "title": title, "csv": payload["csv"]})
     if entries:
         store[env.docname] = entries
@@ -202,24 +236,24 @@ def _file_row(entry: dict, source: str, docname: str, base_url: str, page_uri: s
     shown = nodes.literal("", base_url + target if base_url else target)
     if page_uri is not None:
         shown = nodes.reference("", "", shown, refuri=relative_uri(page_uri, target))
-    return [reference, nodes.Text(entry["title"]), shown]
+    return [reference, nodes.inline("", "", *title_nodes(entry["title"], docname)), shown]
 
 
 def _files_table(rows: list[list[nodes.Node]]) -> list[nodes.Node]:
     """A three-column table (item, title, file) in fixed proportions; short enough per chapter
     to stay a plain table in LaTeX (a long table repeats a 'Table n continued' line that an
     uncaptioned table has no number for)."""
-    table = nodes.table(classes=["eucluster-data-files"])
+    table = nodes.table(classes=["eucluster-data-files", "colwidths-given"])
     group = nodes.tgroup(cols=3)
     table += group
-    for width in (14, 50, 36):
+    for width in WIDTHS:
         group += nodes.colspec(colwidth=width)
     group += nodes.thead(
         "", nodes.row("", *[_cell(nodes.Text(t)) for t in ("Item", "Title", "File")])
     )
     group += nodes.tbody("", *[nodes.row("", *[_cell(c) for c in row]) for row in rows])
     ragged = r">{\raggedright\arraybackslash}"
-    spec = "".join(f"{ragged}\\X{{{w}}}{{100}}" for w in (14, 50, 36))
+    spec = "".join(f"{ragged}\\X{{{w}}}{{100}}" for w in WIDTHS)
     return [addnodes.tabular_col_spec(spec=spec), table]
 
 
@@ -276,7 +310,25 @@ def _source_text(env, docname: str) -> str:
     return path.read_text(encoding="utf-8") if path.suffix == ".md" else ""
 
 
+STYLE = "eucluster-data.css"
+CSS = """.eucluster-data-link { font-size: 0.85em; margin-top: -0.6em; }
+figure .eucluster-data-link { margin-top: 0.2em; }
+table.eucluster-data-files td, table.eucluster-data-files th { font-size: 0.9em; }
+"""
+
+
+def _write_style(app) -> None:
+    """A smaller "Data (CSV)" line, close to its table, from the book's own ``_static``."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    (static / STYLE).write_text(CSS, encoding="utf-8")
+    app.add_css_file(STYLE)
+
+
 def setup(app) -> None:
+    app.connect("builder-inited", _write_style)
     app.add_node(data_files_list)
     app.add_directive("data-files", DataFilesDirective)
     app.add_post_transform(FillDataFiles)

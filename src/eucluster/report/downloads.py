@@ -142,26 +142,34 @@ def _frame(records: list) -> pd.DataFrame:
     return pd.json_normalize(records) if records else pd.DataFrame()
 
 
+def _field_name(field: str) -> str:
+    return field.removeprefix("properties.")
+
+
 def chart_frames(spec: dict) -> list[tuple[str, pd.DataFrame]]:
     """Each distinct dataset a Vega-Lite spec draws, in drawing order, named by the first view
-    that draws it: its panel's title, else its mark and the fields it encodes
-    (``point: share, service``), made distinct by both or by a count when needed."""
+    that draws it: its panel's title (where titles do not tell datasets apart, title and mark,
+    then also the fields), else its mark and the fields it encodes (``point: share, region``);
+    a count for what is still alike."""
     datasets = spec.get("datasets", {})
     seen: set[str] = set()
-    found: list[tuple[str, str, pd.DataFrame]] = []
+    found: list[tuple[list[str], pd.DataFrame]] = []
     for view, data, title in _views(spec):
         records = _records(data or {}, datasets)
         key = json.dumps(data, sort_keys=True, default=str)
         if records is None or key in seen:
             continue
         seen.add(key)
-        fields = _fields(view)
-        drawn = _mark_name(view) + (": " + ", ".join(fields) if fields else "")
-        found.append((title, drawn, _frame(records)))
-    names = [title or drawn for title, drawn, _ in found]
-    if len(set(names)) < len(names):
-        names = [f"{title}: {drawn}" if title else drawn for title, drawn, _ in found]
-    return list(zip(_distinct(names), [frame for _, _, frame in found], strict=True))
+        mark = _mark_name(view)
+        fields = ", ".join(_field_name(f) for f in _fields(view))
+        drawn = f"{mark}: {fields}" if fields else mark
+        candidates = [title, f"{title}: {mark}", f"{title}: {drawn}"] if title else [drawn]
+        found.append((candidates, _frame(records)))
+    names = [candidates[0] for candidates, _ in found]
+    for tier in (1, 2):
+        if len(set(names)) < len(names):
+            names = [candidates[min(tier, len(candidates) - 1)] for candidates, _ in found]
+    return list(zip(_distinct(names), [frame for _, frame in found], strict=True))
 
 
 def chart_frame(spec: dict) -> pd.DataFrame:
@@ -201,8 +209,15 @@ def file_text(header: str, csv: str) -> str:
 
 
 def first_sentence(caption: str, limit: int = 160) -> str:
-    """A caption's first sentence (the title used in the data appendix), cut at ``limit``."""
+    """A caption's first sentence (the title used in the data appendix), cut at ``limit``
+    characters; a cut never splits a cross-reference token (``\x01...\x02``, see
+    :func:`eucluster.build.data_files.caption_with_tokens`)."""
     text = " ".join(caption.split())
     if ". " in text:
         text = text.split(". ", 1)[0] + "."
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if len(text) <= limit:
+        return text
+    text = text[: limit - 1].rsplit(" ", 1)[0]
+    if text.count("\x01") > text.count("\x02"):
+        text = text[: text.rindex("\x01")].rstrip()
+    return text + "…"
