@@ -142,7 +142,7 @@ show_table(
 # {glue}`nodes.size_adjusted.regional_relevant.size_elasticity`;
 # {glue}`nodes.size_adjusted.regional_relevant.unadjusted_side`, and
 # {glue}`nodes.size_adjusted.regional_relevant.adjusted_side`;
-# {glue}`nodes.size_adjusted.regional_relevant.adjusted_interval`. Thus
+# {glue}`nodes.size_adjusted.regional_relevant.adjusted_interval`. Here
 # {glue}`nodes.size_adjusted.regional_relevant.adjustment_effect`, and
 # {glue}`nodes.size_adjusted.regional_relevant.models_agree`.
 #

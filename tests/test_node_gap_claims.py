@@ -180,3 +180,16 @@ def test_traded_section_compares_with_all_divisions():
     assert after.low < 1 < after.high  # no weak effect in the toy world
     assert not record.holds
     assert shown(record).startswith("the count of traded industry-relevant nodes reads otherwise")
+
+
+def test_gap_chart_is_legible_in_print():
+    from eucluster.report import charts, node_gap_charts, print_legibility
+
+    charts.use_theme()
+    rows = [
+        {"kind": kind, "interval": interval, "gap": 1.0, "low": 0.0, "high": 2.0}
+        for kind in ("Regional-relevant", "Industry-relevant")
+        for interval in node_gap_charts.INTERVAL_COLOURS
+    ]
+    chart = node_gap_charts.gap_intervals(pd.DataFrame(rows))
+    assert print_legibility.chart_print_pt(chart) >= 7
