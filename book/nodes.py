@@ -267,7 +267,8 @@ glue("fig-nodes-frames", chart, display=False)
 # ```
 #
 # {numref}`fig-nodes-frames` sets the means of every frame beside the published ones. In
-# every fitting frame the industry-relevant gap lies between {glue}`nodes.frames.industry_relevant.gap_min` and
+# every fitting frame the industry-relevant gap lies between
+# {glue}`nodes.frames.industry_relevant.gap_min` and
 # {glue}`nodes.frames.industry_relevant.gap_max` nodes per region, the regional-relevant gap
 # between {glue}`nodes.frames.regional_relevant.gap_min` and
 # {glue}`nodes.frames.regional_relevant.gap_max`. The fitting frame closest to the paper
@@ -277,7 +278,9 @@ glue("fig-nodes-frames", chart, display=False)
 #
 # {numref}`tbl-nodes-variants` gathers every variant and its mean relative deviation from the
 # four published means. Besides the frames it holds the weak list of the 2019 release of
-# regional GDP, on which the 2021-2027 categories were decided, and nodes counted only in
+# regional GDP, on which the 2021-2027 categories were decided (on the regions of the
+# employment data it labels {glue}`nodes.list2019.weak` weak, the 2026 release
+# {glue}`nodes.groups.weak`), and nodes counted only in
 # traded divisions (a node still needs the same location quotient and share; local-serving
 # divisions such as retail simply do not count). By this measure
 # {glue}`nodes.frames.list2019_closer`, and {glue}`nodes.table1.traded_further`. Finally,
@@ -288,10 +291,10 @@ glue("fig-nodes-frames", chart, display=False)
 show_table(
     frame_table1.deviation_table(frames),
     label="tbl-nodes-variants",
-    caption="Table 1 under each variant: mean nodes per region (regional- and industry-"
-    "relevant, weak and non-weak regions), the regions in each group and the mean relative "
-    "deviation from the four published means (document 000, Table 1). Source: Eurostat "
-    "sbs_r_nuts06_r2 and nama_10r_2gdp; own computation.",
+    caption="Table 1 under each variant: mean nodes per region (Reg.: regional-relevant, Ind.: "
+    "industry-relevant; weak and non-weak regions), the number of regions in each group (n) "
+    "and the mean relative deviation from the four published means (document 000, Table 1). "
+    "Source: Eurostat sbs_r_nuts06_r2 and nama_10r_2gdp; own computation.",
     formats=frame_table1.DEVIATION_FORMATS,
     widths=frame_table1.DEVIATION_WIDTHS,
 )

@@ -44,8 +44,8 @@ MEAN_COLUMNS = ("Reg., weak", "Reg., non-weak", "Ind., weak", "Ind., non-weak")
 #: Display formats of :func:`deviation_table`.
 DEVIATION_FORMATS = {
     **{column: "{:.1f}" for column in MEAN_COLUMNS},
-    "Weak regions": "{:.0f}",
-    "Non-weak regions": "{:.0f}",
+    "Weak (n)": "{:.0f}",
+    "Non-weak (n)": "{:.0f}",
     "Mean rel. deviation": "{:.1%}",
 }
 #: Relative column widths of :func:`deviation_table` in the PDF (the variant names are long).
@@ -229,6 +229,16 @@ def study_figures(
             fmt="{:.0%}",
         )
     )
+    figures.append(
+        computed(
+            "nodes.list2019.weak",
+            int(variants.at["2019 list, NUTS 2", "n_weak"]),
+            unit="regions",
+            definition="NUTS 2 (2013) regions with employment data that are weak on the 2019 "
+            "release of regional GDP (NUTS 2016 labels carried to 2013 codes)",
+            fmt="{:d}",
+        )
+    )
     slugs = {
         "NUTS 2 (default)": "default",
         "closest fitting frame": "closest_frame",
@@ -346,8 +356,8 @@ def deviation_table(found: FrameStudy) -> pd.DataFrame:
     shown = shown.rename(
         columns={
             **names,
-            "n_weak": "Weak regions",
-            "n_non_weak": "Non-weak regions",
+            "n_weak": "Weak (n)",
+            "n_non_weak": "Non-weak (n)",
             "mean_rel_dev": "Mean rel. deviation",
         }
     )
