@@ -57,8 +57,7 @@ def model_frame(data: curve_grid.CurveData, row: pd.Series) -> tuple[pd.DataFram
 
 def main() -> None:
     full, _ = regression_data.analysis_frame(strength_years=YEARS)
-    scopes = {"all": None, "traded": traded.traded_divisions(years=YEARS)}
-    data = curve_grid.curve_data(full, YEARS, scopes)
+    data = curve_grid.curve_data(full, YEARS, traded.traded_divisions(years=YEARS))
     batched = []
     for _ in range(REPEATS):
         start = time.perf_counter()

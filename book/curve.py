@@ -16,9 +16,10 @@
 # Does the association between cluster strength and prosperity hold whatever defensible
 # choices an analyst makes, and is the whole set of estimates more than chance would give?
 # Across {glue}`regression.curve.count` specifications, against strength permuted within
-# countries, the curve has {glue}`regression.curve.median_within_null` and
-# {glue}`regression.curve.sign_within_null`, but {glue}`regression.curve.significant_rejected`:
-# the choices decide the answer, and {glue}`regression.curve.measure_moves_most`.
+# countries, the curve has {glue}`regression.curve.median_rejected`;
+# {glue}`regression.curve.sign_within_null`; and
+# {glue}`regression.curve.significant_within_null`. Of the choices,
+# {glue}`regression.curve.fixed_effects_move_most`.
 
 # %% tags=["parameters"]
 draws = 500  # null curves of the joint test (strength permuted within countries)
@@ -42,8 +43,7 @@ curve_grid.validate_parameters(draws=draws, seed=seed, alpha=alpha, strength_yea
 # %% tags=["remove-cell"]
 years = tuple(strength_years)
 full, choices = regression_data.analysis_frame(strength_years=years)
-scopes = {"all": None, "traded": traded.traded_divisions(years=years)}
-data = curve_grid.curve_data(full, years, scopes)
+data = curve_grid.curve_data(full, years, traded.traded_divisions(years=years))
 findings = curve_findings.analyse(data, draws=draws, seed=seed, alpha=alpha)
 figures.publish_all(findings.figures)
 
@@ -64,8 +64,9 @@ assert findings.dimensions["positive"].between(0, 1).all()
 # {glue}`regression.curve.regions` regions in {glue}`regression.curve.countries` countries
 # ({glue}`regression.curve.none_dropped`). The dimensions, and why each is open:
 #
-# * **measure**: the ECCP node share and node count, the Cluster Observatory's star share and
-#   the Cluster Mapping benchmark share, four published ideas of a strong cluster;
+# * **measure**: the ECCP node share and node count, the Cluster Observatory's star share, and
+#   the Cluster Mapping benchmark share without and with its floor on the number of local
+#   units, published ideas of a strong cluster;
 # * **divisions counted**: {glue}`regression.curve.traded_scope`; local-serving divisions such as
 #   retail or food service follow the population and are clusters in no published sense;
 # * **threshold**: each rule's own value and one lower and one higher (node location quotient
@@ -108,11 +109,10 @@ glue("fig-curve", curve_charts.curve_chart(findings.result), display=False)
 # {numref}`fig-curve` sorts the estimates. {glue}`regression.curve.share_positive` of them are
 # positive; {glue}`regression.curve.share_significant_positive` are positive and
 # {glue}`regression.curve.share_significant_negative` negative at the
-# {glue}`regression.curve.alpha` level, so {glue}`regression.curve.both_signs_significant`. The
-# grey band is where the sorted curve falls in 95 % of the null draws, in which strength has
-# no information on prosperity beyond the country; the observed curve lies outside it at
-# {glue}`regression.curve.share_outside_band` of its ranks. The median estimate by design is
-# {glue}`regression.curve.level_positive_growth_negative`.
+# {glue}`regression.curve.alpha` level. The grey band is where the sorted curve falls in 95 %
+# of the null draws, in which strength has no information on prosperity beyond the country;
+# the observed curve lies outside it at {glue}`regression.curve.share_outside_band` of its
+# ranks. The median estimate by design is {glue}`regression.curve.level_above_growth`.
 #
 # ```{glue:figure} fig-curve
 # :name: fig-curve
@@ -135,13 +135,15 @@ glue("fig-curve", curve_charts.curve_chart(findings.result), display=False)
 # again, {glue}`regression.curve.draws` times. Because the permutation stays within
 # countries, estimates without country fixed effects keep any association between countries
 # in the null too: the test asks about strength within a country. The dominant sign is that
-# of the median estimate, {glue}`regression.curve.dominant_negative`.
+# of the median estimate, {glue}`regression.curve.dominant_positive`.
 #
 # {numref}`tbl-curve-joint` gives the three statistics. The curve has
-# {glue}`regression.curve.median_within_null`; {glue}`regression.curve.sign_within_null`; and
-# {glue}`regression.curve.significant_rejected`, against
-# {glue}`regression.curve.null_share_significant` on average in the null draws. The chapter's
-# headline joint p-value is that of the share significant with the dominant sign,
+# {glue}`regression.curve.median_rejected`; {glue}`regression.curve.sign_within_null`; and
+# {glue}`regression.curve.significant_within_null`. Under permuted strength, on average
+# {glue}`regression.curve.null_share_significant` of the estimates are significant with the
+# dominant sign: the null is not pure noise, since the estimates without country fixed
+# effects keep the differences between countries. The
+# chapter's headline joint p-value is that of the share significant with the dominant sign,
 # {glue}`regression.curve.joint_p`; that of the median is
 # {glue}`regression.curve.joint_p_median` and that of the sign
 # {glue}`regression.curve.joint_p_sign`.
@@ -160,11 +162,12 @@ show_table(
 # %% [markdown]
 # ## What the curve says
 #
-# Taken as a whole, the curve's median estimate, {glue}`regression.curve.median`, and its
-# signs ({glue}`regression.curve.share_positive` positive) are
-# {glue}`regression.curve.centre_reading`. What it says about the choices is
-# clearer: {glue}`regression.curve.both_signs_significant`, and
-# {glue}`regression.curve.measure_moves_most`. A single regression that reports one measure
-# and one design therefore reports a choice, and the regression chapter's main model is one
-# point on this curve. All of this is association: no design here turns strength into an
-# effect.
+# Taken together, the curve has {glue}`regression.curve.median_rejected`, while
+# {glue}`regression.curve.sign_within_null` and
+# {glue}`regression.curve.significant_within_null`. Of the choices,
+# {glue}`regression.curve.fixed_effects_move_most`. The median estimate is
+# {glue}`regression.curve.median_across_europe` across Europe and
+# {glue}`regression.curve.median_within_countries` within countries. A single regression that
+# reports one comparison, one measure and one design therefore reports a choice, and the
+# regression chapter's main model is one point on this curve. All of this is association: no
+# design here turns strength into an effect.

@@ -55,13 +55,13 @@ def test_a_strong_association_is_found_and_stated():
     assert result.dominant == 1
     assert all(p == pytest.approx(1 / 100) for p in result.pvalues.values())
     claims = claims_of(findings.figures)
-    assert not claims["regression.curve.median_within_null"].holds
+    assert claims["regression.curve.median_rejected"].holds
     assert not claims["regression.curve.sign_within_null"].holds
-    assert claims["regression.curve.significant_rejected"].holds
-    assert not claims["regression.curve.centre_reading"].holds
-    assert "leans positive" in claims["regression.curve.centre_reading"].if_false
-    assert not claims["regression.curve.both_signs_significant"].holds
-    assert not claims["regression.curve.dominant_negative"].holds
+    assert not claims["regression.curve.significant_within_null"].holds
+    assert "more estimates are significantly positive" in (
+        claims["regression.curve.significant_within_null"].if_false
+    )
+    assert claims["regression.curve.dominant_positive"].holds
     values = {r.id: r.value for r in findings.figures if not isinstance(r, curve_findings.Claim)}
     assert values["regression.curve.count"] == 432 and values["regression.curve.failed"] == 0
     assert values["regression.curve.joint_p"] == values["regression.curve.joint_p_significant"]
@@ -70,8 +70,8 @@ def test_a_strong_association_is_found_and_stated():
 def test_no_association_is_not_rejected():
     findings = curve_findings.analyse(toy_data(0.0, seed=2), draws=99, seed=1, alpha=0.05)
     claims = claims_of(findings.figures)
-    assert claims["regression.curve.median_within_null"].holds
-    assert claims["regression.curve.centre_reading"].holds
+    assert not claims["regression.curve.median_rejected"].holds
+    assert claims["regression.curve.sign_within_null"].holds
     assert findings.result.pvalues["median"] > 0.05
     assert findings.joint["p-value"].between(0.01, 1).all()
 
@@ -110,6 +110,32 @@ def test_dimension_spread_names_the_dimension_that_moves_the_estimate():
     spread = curve_findings.dimension_spread(curve)
     assert spread.index[0] == "strength measure"
     assert spread.iloc[0] == pytest.approx(0.4)
+    result = joint_curve.JointCurve(
+        curve.assign(fixed_effects=["none", "country"] * 2),
+        pd.DataFrame(),
+        {},
+        {},
+        1,
+        pd.DataFrame(),
+        0.05,
+        99,
+        0,
+    )
+    moves = {
+        c.id: c
+        for c in curve_findings.curve_claims(
+            result.__class__(
+                **{
+                    **result.__dict__,
+                    "pvalues": dict.fromkeys(joint_curve.STATISTICS, 0.5),
+                    "observed": dict.fromkeys(joint_curve.STATISTICS, 0.1),
+                }
+            )
+        )
+    }
+    statement = moves["regression.curve.fixed_effects_move_most"]
+    assert not statement.holds and statement.if_false.startswith("the strength measure moves")
+    assert not moves["regression.curve.level_above_growth"].holds  # level -0.10 < growth -0.08
 
 
 def test_parameters_are_refused_with_what_is_allowed():

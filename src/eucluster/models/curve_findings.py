@@ -157,6 +157,20 @@ def curve_figures(result: JointCurve) -> list[Figure]:
             definition="median estimate of the curve",
             fmt="{:.4f}",
         ),
+        computed(
+            "regression.curve.median_within_countries",
+            estimated.loc[estimated["fixed_effects"].eq("country"), "coef"].median(),
+            unit="log points per SD",
+            definition="median estimate of the specifications with country fixed effects",
+            fmt=COEF,
+        ),
+        computed(
+            "regression.curve.median_across_europe",
+            estimated.loc[estimated["fixed_effects"].eq("none"), "coef"].median(),
+            unit="log points per SD",
+            definition="median estimate of the specifications without fixed effects",
+            fmt=COEF,
+        ),
         share("share_positive", positive.mean(), "share of the estimates that are positive"),
         share(
             "share_significant",
@@ -211,33 +225,32 @@ def curve_claims(result: JointCurve) -> list[Claim]:
     """What the chapter concludes from the curve (each sentence phrased for either truth)."""
     estimated, alpha = result.estimated, result.alpha
     sign = sign_word(result.dominant)
-    p = result.pvalues
-    observed = result.observed
-    positive = estimated["coef"] > 0
-    significant = estimated["significant"]
-    shares = (significant & positive).mean(), (significant & ~positive).mean()
+    p, observed = result.pvalues, result.observed
     spread = dimension_spread(result.curve)
     top = spread.index[0] if len(spread) else "none"
+    runners_up = name_list(list(spread.index[1:3]), empty="any other dimension")
+    fixed = estimated.groupby("fixed_effects")["coef"].median()
+    fixed_text = "; ".join(f"{name} {value:.3f}" for name, value in fixed.items())
     design = estimated.groupby("design")["coef"].median()
-    growth = [name for name in design.index if name != "level"]
-    level_up_growth_down = bool(design.get("level", np.nan) > 0 and (design[growth] < 0).all())
+    growth = design.drop("level", errors="ignore")
+    level_above = bool("level" in design and len(growth) and (design["level"] > growth).all())
     design_text = "; ".join(f"{name} {value:.3f}" for name, value in design.items())
     return [
         failed_claim(result),
         claim(
-            "regression.curve.dominant_negative",
-            result.dominant < 0,
-            definition="the median estimate of the curve is negative",
-            if_true="negative",
-            if_false="positive",
+            "regression.curve.dominant_positive",
+            result.dominant > 0,
+            definition="the median estimate of the curve is positive (the dominant sign)",
+            if_true="positive",
+            if_false="negative",
         ),
         claim(
-            "regression.curve.median_within_null",
-            p["median"] >= alpha,
-            definition=f"joint p-value of the median estimate at or above {alpha:g}",
-            if_true=f"a median ({observed['median']:.4f}) no further from zero than permuted "
+            "regression.curve.median_rejected",
+            p["median"] < alpha,
+            definition=f"joint p-value of the median estimate below {alpha:g}",
+            if_true=f"a median ({observed['median']:.4f}) further from zero than permuted "
             f"strength gives (p = {p['median']:.3f})",
-            if_false=f"a median ({observed['median']:.4f}) further from zero than permuted "
+            if_false=f"a median ({observed['median']:.4f}) no further from zero than permuted "
             f"strength gives (p = {p['median']:.3f})",
         ),
         claim(
@@ -250,60 +263,35 @@ def curve_claims(result: JointCurve) -> list[Claim]:
             f"permuted strength (p = {p['share_dominant']:.3f})",
         ),
         claim(
-            "regression.curve.significant_rejected",
-            p["share_significant"] < alpha,
-            definition=f"joint p-value of the share significant with the dominant sign below "
-            f"{alpha:g}",
-            if_true=f"more estimates are significantly {sign} "
+            "regression.curve.significant_within_null",
+            p["share_significant"] >= alpha,
+            definition="joint p-value of the share significant with the dominant sign at or "
+            f"above {alpha:g}",
+            if_true=f"no more estimates are significantly {sign} "
             f"({observed['share_significant']:.0%}) than under permuted strength "
             f"(p = {p['share_significant']:.3f})",
-            if_false=f"no more estimates are significantly {sign} "
+            if_false=f"more estimates are significantly {sign} "
             f"({observed['share_significant']:.0%}) than under permuted strength "
             f"(p = {p['share_significant']:.3f})",
         ),
         claim(
-            "regression.curve.both_signs_significant",
-            bool(min(shares) > alpha / 2),
-            definition=f"the shares significant at {alpha:g} with either sign both exceed "
-            f"{alpha / 2:g}, the share each sign would have by chance",
-            if_true=f"significant estimates of both signs are more common than chance would "
-            f"make them ({shares[0]:.0%} positive, {shares[1]:.0%} negative, against "
-            f"{alpha / 2:.1%} each)",
-            if_false=f"significant estimates of one sign are no more common than chance would "
-            f"make them ({shares[0]:.0%} positive, {shares[1]:.0%} negative, against "
-            f"{alpha / 2:.1%} each)",
-        ),
-        claim(
-            "regression.curve.centre_reading",
-            bool(p["median"] >= alpha and p["share_dominant"] >= alpha),
-            definition=f"neither the median nor the share with the dominant sign has a joint "
-            f"p-value below {alpha:g}",
-            if_true="what permuted strength also gives: they do not set regions with strong "
-            "clusters apart",
-            if_false=f"more than permuted strength gives: the curve as a whole leans {sign}",
-        ),
-        claim(
-            "regression.curve.measure_moves_most",
-            top == DIMENSION_NAMES["measure"],
-            definition="of all dimensions, the choice of strength measure moves the median "
+            "regression.curve.fixed_effects_move_most",
+            top == DIMENSION_NAMES["fixed_effects"],
+            definition="of all dimensions, country fixed effects or none moves the median "
             "estimate most (largest spread of the medians of its choices)",
-            if_true="the strength measure moves the median estimate most (medians "
-            f"{spread.iloc[0]:.3f} apart), more than the "
-            f"{name_list(list(spread.index[1:3]), empty='other dimensions')}",
+            if_true="whether regions are compared within their country or across Europe moves "
+            f"the median estimate most ({fixed_text}), more than the {runners_up}",
             if_false=f"the {top} moves the median estimate most "
-            f"({spread.iloc[0] if len(spread) else 0:.3f} apart), more than the strength "
-            "measure",
+            f"({spread.iloc[0] if len(spread) else 0:.3f} apart), more than whether regions are "
+            f"compared within their country or across Europe ({fixed_text})",
         ),
         claim(
-            "regression.curve.level_positive_growth_negative",
-            level_up_growth_down,
-            definition="the median estimate is positive in the level design and negative in "
-            "every growth design",
-            if_true=f"positive for the level and negative for growth ({design_text}): regions "
-            "with strong clusters in the strength years tend to be the richer ones, not the ones "
-            "that grew faster since",
-            if_false=f"not positive for the level and negative for growth ({design_text}): "
-            "level and growth designs do not split into richer and slower-growing regions",
+            "regression.curve.level_above_growth",
+            level_above,
+            definition="the median estimate of the level design is larger than that of every "
+            "growth design",
+            if_true=f"larger for the level of prosperity than for its growth ({design_text})",
+            if_false=f"no larger for the level of prosperity than for its growth ({design_text})",
         ),
     ]
 

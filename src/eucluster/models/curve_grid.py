@@ -4,7 +4,8 @@ need.
 A careful analyst of "are regions with strong clusters more prosperous?" must choose, and
 could defensibly choose otherwise:
 
-* **measure** of strength (:data:`eucluster.measures.strength.MEASURES`), each at its
+* **measure** of strength (:data:`eucluster.measures.strength.MEASURES` and the Cluster
+  Mapping rule with its establishment floor), each at its
   **threshold** (a lower value, the rule's own, a higher value: :data:`THRESHOLD_GRID`);
 * the **scope** of divisions counted (:data:`SCOPES`);
 * what an unpublished SBS cell holds (**suppressed**: its upper bound or nothing);
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster import parameters
-from eucluster.measures import strength
+from eucluster.measures import sbs_employment, strength
 from eucluster.models import regression_data
 from eucluster.models.specification_curve import THRESHOLD_GRID
 
@@ -175,19 +176,23 @@ def outcome_frame(full: pd.DataFrame, gdp: pd.DataFrame, outcome_year: int) -> p
 
 
 def strength_table(
-    jobs: pd.DataFrame, scope_divisions: dict[str, Sequence[str] | None]
+    jobs: pd.DataFrame, units: pd.DataFrame, traded: Sequence[str] | None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """All strength columns of one employment matrix (one treatment of unpublished cells):
-    every measure at every threshold level, for every scope (``scope_divisions``: the
-    divisions each scope counts, None for all), standardised over the matrix's regions; and
-    their choices."""
+    """All strength columns of one employment matrix ``jobs`` with its local units ``units``
+    (one treatment of unpublished cells): every measure, with the Cluster Mapping rule's
+    establishment floor as a fifth (:data:`eucluster.measures.strength.FLOOR_MEASURES`), at
+    every threshold level, over all divisions and, when ``traded`` is given, over the traded
+    ones (:func:`eucluster.measures.strength.measures`, shares of all the region's jobs),
+    standardised over the matrix's regions; and their choices."""
+    scopes = ["all", *(["traded"] if traded is not None else [])]
     columns, choices = {}, []
-    for scope, divisions in scope_divisions.items():
-        matrix = jobs if divisions is None else jobs[jobs.columns.intersection(list(divisions))]
+    for scope in scopes:
         for position, level in enumerate(THRESHOLD_LEVELS):
             arguments = {argument: grid[position] for argument, grid in THRESHOLD_GRID.values()}
-            table = strength.measures(matrix, **arguments)
-            for measure in strength.MEASURES:
+            table = strength.measures(
+                jobs, establishments=units, scope=scope, traded=traded, **arguments
+            )
+            for measure in table.columns:
                 values = table[measure]
                 name = f"{measure}|{scope}|{level}"
                 columns[name] = (values - values.mean()) / values.std()
@@ -198,14 +203,12 @@ def strength_table(
 
 
 def curve_data(
-    full: pd.DataFrame,
-    strength_years: Sequence[int],
-    scope_divisions: dict[str, Sequence[str] | None] | None = None,
+    full: pd.DataFrame, strength_years: Sequence[int], traded: Sequence[str] | None = None
 ) -> CurveData:
     """The curve's data for the regions of ``full`` (the regression chapter's analysis frame,
-    which supplies country, capital and apportioned flags and today's controls), with strength
-    measured on the SBS employment of ``strength_years``."""
-    scope_divisions = scope_divisions or {"all": None}
+    which supplies country, capital and apportioned flags and the controls), with strength
+    measured on the SBS employment and local units of ``strength_years``, over all divisions
+    and over the ``traded`` ones (when given)."""
     gdp = regression_data.gdp_per_head("pps")
     outcome_year = regression_data.latest_full_year(gdp, full.index)
     controls = list(dict.fromkeys(itertools.chain(*CONTROL_SETS.values())))
@@ -215,7 +218,10 @@ def curve_data(
     for suppressed in SUPPRESSED:
         jobs = regression_data.employment(tuple(strength_years), suppressed)
         jobs = jobs.loc[jobs.index.intersection(frame.index)]
-        table, chosen = strength_table(jobs, scope_divisions)
+        units = regression_data.employment(
+            tuple(strength_years), suppressed, indicator=sbs_employment.LOCAL_UNITS
+        ).reindex(index=jobs.index, columns=jobs.columns)
+        table, chosen = strength_table(jobs, units.fillna(0.0), traded)
         tables.append(table.add_suffix(f"|{suppressed}"))
         chosen["column"] += f"|{suppressed}"
         choices.append(chosen.assign(suppressed=suppressed))
