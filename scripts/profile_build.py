@@ -149,6 +149,7 @@ def main() -> None:
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
+        load_before = os.getloadavg()[0]
         started = time.time()
         lines = run_build(book, hooks, chart_log)
         log = "\n".join(f"{at:8.2f} {text}" for at, text in lines)
@@ -160,6 +161,8 @@ def main() -> None:
             "what": "cold HTML build (no execution cache) of the committed files",
             "commit": commit,
             "cpus": os.cpu_count(),
+            # Other work on the machine slows every phase: compare runs at similar load.
+            "load_average_1min": {"before": load_before, "after": os.getloadavg()[0]},
             "python": platform.python_version(),
             "command": "jupyter-book build . -W -n --keep-going",
         }
