@@ -213,10 +213,10 @@ show_table(
 # {glue}`regression.panel.strength.unclear`, on {glue}`regression.panel.observations`
 # region-years (standard error {glue}`regression.panel.strength.se`); it rests on eight years
 # of change within regions, a short span for a slow-moving structure. The long difference
-# {glue}`regression.long_difference.strength.unclear`. Growth from 2015 to 2023
-# {glue}`regression.growth.strength.negative`; growth over 2008-2023
-# {glue}`regression.growth_long.strength.negative`. The common sample
-# {glue}`regression.common.same_answers`.
+# {glue}`regression.long_difference.strength.unclear`. The growth coefficient for 2015-2023,
+# conditional on the starting level, {glue}`regression.growth.strength.unclear`, and for
+# 2008-2023 it {glue}`regression.growth_long.strength.unclear`. The common sample
+# {glue}`regression.common.some_answer_changes`.
 
 # %% tags=["remove-cell", "chart"]
 design_chart = regression_charts.coefficient_chart(
@@ -238,7 +238,7 @@ glue("fig-regression-designs", design_chart, display=False)
 #
 # {numref}`tbl-regression-main` builds the cross-section up. Without controls, regions with a
 # larger {glue}`regression.strength.measure_name` are
-# {glue}`regression.pooled.strength.negative` prosperous on average (coefficient
+# {glue}`regression.pooled.strength.positive` prosperous on average (coefficient
 # {glue}`regression.pooled.strength.coef`, standard error
 # {glue}`regression.pooled.strength.se`, {glue}`regression.pooled.nobs` regions). Controls
 # {glue}`regression.controls.strength.shrinks` {glue}`regression.controls.strength.coef`
@@ -247,7 +247,7 @@ glue("fig-regression-designs", design_chart, display=False)
 # {glue}`regression.main.strength.se` on {glue}`regression.main.nobs` regions: a 95 %
 # interval from {glue}`regression.main.strength.low_pct` % to
 # {glue}`regression.main.strength.high_pct` % of GDP per head per standard deviation,
-# {glue}`regression.main.strength.wide`.
+# {glue}`regression.main.strength.small`.
 # {glue}`regression.interaction.no_difference`
 
 # %% tags=["remove-input"]
@@ -370,8 +370,9 @@ show_table(
 # Strong clusters next door may matter as much as one's own: commuters, suppliers and
 # knowledge cross regional borders. Adding the mean strength of each region's
 # {glue}`regression.moran.k` nearest neighbours to the main model (an SLX model), the
-# neighbours' coefficient {glue}`regression.slx.neighbour_unclear` (standard error
-# {glue}`regression.slx.neighbour_strength.se`), and the region's own coefficient becomes
+# neighbours' coefficient, with a standard error of
+# {glue}`regression.slx.neighbour_strength.se`, {glue}`regression.slx.neighbour_unclear`, and
+# the region's own coefficient becomes
 # {glue}`regression.slx.strength.coef`. A spatial error model (spreg's
 # heteroskedasticity-robust GMM estimator), which reweights the regions for the correlation
 # of their errors (lambda {glue}`regression.error_model.lambda`), gives
@@ -389,9 +390,9 @@ show_table(
 #
 # These are associations, not effects: no design here has a source of variation in cluster
 # strength that is unrelated to everything else that makes regions prosperous. Within that
-# limit, and as far as public statistics allow, {glue}`regression.main.no_support`. The
-# designs that use change over time point the same way or the other:
-# {glue}`regression.designs.none_positive`, and {glue}`regression.growth.both_negative`.
+# limit, and as far as public statistics allow, {glue}`regression.main.no_support`. Across
+# the four designs, {glue}`regression.designs.none_positive`, and
+# {glue}`regression.growth.not_both_negative`.
 #
 # The comparison with {cite:t}`ketels_protsiv_2020`, point by point:
 #

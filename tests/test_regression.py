@@ -230,7 +230,7 @@ def test_main_estimate_on_real_data():
     assert se == pytest.approx(MAIN["se"], abs=5e-4)
 
 
-MAIN = {"outcome_year": 2023, "nobs": 229, "coef": 0.02070, "se": 0.01647}
+MAIN = {"outcome_year": 2023, "nobs": 229, "coef": -0.00181, "se": 0.01805}
 
 
 # --------------------------------------------------------------------------- chapter parameters

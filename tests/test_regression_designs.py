@@ -7,7 +7,7 @@ import pytest
 
 from eucluster.key_figures import Claim
 from eucluster.models import designs, estimation, inference
-from eucluster.models.design_findings import agreement_claims, growth_claim, unclear_claim
+from eucluster.models.design_findings import agreement_claims, design_figures, unclear_claim
 from eucluster.models.spillovers import neighbour_mean
 
 
@@ -144,19 +144,34 @@ def make_estimate(coef: float, p: float, design: str = "growth") -> designs.Desi
     return designs.DesignEstimate(design, coef, 0.01, p, 2, regions, regions)
 
 
+def toy_designs(growth_coef: float, growth_p: float) -> designs.Designs:
+    estimates = {key: make_estimate(0.001, 0.6, key) for key in designs.LABELS}
+    estimates["growth"] = make_estimate(growth_coef, growth_p)
+    estimates["growth_long"] = make_estimate(growth_coef, growth_p, "growth_long")
+    return designs.Designs(estimates, estimates, pd.Index(["AA01", "BB01"]), {})
+
+
 def test_design_claims_flip_with_the_estimate():
-    slower = growth_claim("growth", make_estimate(-0.02, 0.01), "strength")
-    faster = growth_claim("growth", make_estimate(0.02, 0.01), "strength")
-    assert slower.holds and not faster.holds
-    assert "clearly positive" in faster.if_false
+    def claims_of(found):
+        return {c.id: c for c in design_figures(found) if isinstance(c, Claim)}
+
+    unclear = claims_of(toy_designs(-0.002, 0.4))
+    slower = claims_of(toy_designs(-0.02, 0.01))
+    assert unclear["regression.growth.not_both_negative"].holds
+    assert not slower["regression.growth.not_both_negative"].holds
+    assert "convergence" in slower["regression.growth.not_both_negative"].if_false
+    assert not slower["regression.growth.strength.unclear"].holds
+    assert "clearly negative" in slower["regression.growth.strength.unclear"].if_false
     assert unclear_claim("x", 0.01, 0.4, "strength").holds
-    assert "clearly negative" in unclear_claim("x", -0.01, 0.01, "strength").if_false
     largest = {"panel": make_estimate(0.02, 0.01, "panel")}
     common = {"panel": make_estimate(0.02, 0.3, "panel")}
     claims = {c.id: c for c in agreement_claims(largest, common) if isinstance(c, Claim)}
     assert not claims["regression.designs.none_positive"].holds
     assert "panel" in claims["regression.designs.none_positive"].if_false
-    assert not claims["regression.common.same_answers"].holds
+    assert claims["regression.common.some_answer_changes"].holds
+    assert "panel" in claims["regression.common.some_answer_changes"].if_true
+    same = {c.id: c for c in agreement_claims(largest, largest) if isinstance(c, Claim)}
+    assert not same["regression.common.some_answer_changes"].holds
 
 
 def test_neighbour_mean_averages_the_neighbours():

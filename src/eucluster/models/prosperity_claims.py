@@ -212,11 +212,11 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
     positive_clear = main[0] > 0 and is_clear(main[2])
     return [
         claim(
-            "regression.pooled.strength.negative",
-            pooled[0] < 0,
-            definition="the pooled coefficient of strength without controls is negative",
-            if_true="less",
-            if_false="more",
+            "regression.pooled.strength.positive",
+            pooled[0] >= 0,
+            definition="the pooled coefficient of strength without controls is not negative",
+            if_true="more",
+            if_false="less",
         ),
         claim(
             "regression.pooled.strength.includes_zero",
@@ -241,14 +241,14 @@ def headline_claims(pooled, controls, main, interval) -> list[Claim]:
             if_false=richer_or_poorer(*main[::2], "they", clear=True),
         ),
         claim(
-            "regression.main.strength.wide",
-            not is_small(low, high),
-            definition=f"the main 95 % interval reaches beyond {SMALL_PCT:g} % of GDP per head "
-            "on at least one side of zero",
-            if_true=f"which does not rule out an association of more than {SMALL_PCT:g} % "
-            f"{outside}",
-            if_false=f"which rules out an association of more than {SMALL_PCT:g} % in either "
+            "regression.main.strength.small",
+            is_small(low, high),
+            definition=f"the main 95 % interval lies within {SMALL_PCT:g} % of GDP per head "
+            "either side of zero",
+            if_true=f"which rules out an association of more than {SMALL_PCT:g} % in either "
             "direction",
+            if_false=f"which does not rule out an association of more than {SMALL_PCT:g} % "
+            f"{outside}",
         ),
         claim(
             "regression.main.no_support",

@@ -30,7 +30,7 @@ from eucluster.geo import weakness
 from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2, recode
 from eucluster.geo.regions import CAPITAL_REGIONS
 from eucluster.key_figures import Figure, computed
-from eucluster.measures import sbs_employment, strength
+from eucluster.measures import sbs_employment, strength, strength_panel
 from eucluster.measures.traded import traded_divisions
 from eucluster.models import regression_controls
 from eucluster.models.prosperity_claims import design_claims
@@ -95,47 +95,33 @@ def employment(
     return average
 
 
-#: Which divisions strength counts: the traded ones (default, Delgado, Porter and Stern's
-#: cluster strength is a share of traded employment) or all of the business economy.
+#: Which divisions strength counts: the traded ones (default) or all of the business
+#: economy (:data:`eucluster.measures.strength.SCOPES`).
 SCOPES = {
     "traded": "traded divisions",
     "all": "all divisions of the business economy",
 }
 
 
-def scoped(jobs: pd.DataFrame, scope: str, suppressed: str) -> pd.DataFrame:
-    """The columns of ``jobs`` that strength counts under ``scope``: with ``"traded"`` the
-    divisions :func:`eucluster.measures.traded.traded_divisions` classifies as traded (its
-    default rule), so every share is a share of the region's traded employment."""
-    parameters.choice(scope, "scope", SCOPES)
-    if scope == "all":
-        return jobs
-    traded = set(traded_divisions(suppressed=suppressed))
-    return jobs[[column for column in jobs.columns if column in traded]]
+def strength_divisions(jobs: pd.DataFrame, scope: str) -> int:
+    """How many divisions of ``jobs`` strength counts under ``scope``
+    (:func:`eucluster.measures.traded.traded_divisions` under its default rule, as
+    :func:`eucluster.measures.strength.measures` uses it)."""
+    if parameters.choice(scope, "scope", SCOPES) == "all":
+        return len(jobs.columns)
+    return len(set(traded_divisions()) & set(jobs.columns))
 
 
-def annual_strength(
-    *,
-    scope: str = "traded",
-    suppressed: str = "bound",
-    lq_threshold: float = 1.5,
-    share_threshold: float = 0.01,
-    star_lq: float = 2.0,
-    benchmark_quantile: float = 0.75,
-) -> pd.DataFrame:
+def annual_strength(*, scope: str = "traded", suppressed: str = "bound", **rules) -> pd.DataFrame:
     """Every strength measure for every region and SBS year (rows ``geo, year``), each year's
-    rules applied to that year's matrix: the panel's regressor."""
-    rows = []
-    for year, jobs in annual_employment(ALL_SBS_YEARS, suppressed).items():
-        measures = strength.measures(
-            scoped(jobs, scope, suppressed),
-            lq_threshold=lq_threshold,
-            share_threshold=share_threshold,
-            star_lq=star_lq,
-            benchmark_quantile=benchmark_quantile,
-        )
-        rows.append(measures.rename_axis("geo").reset_index().assign(year=year))
-    return pd.concat(rows, ignore_index=True)
+    rules applied to that year's matrix: the panel's regressor.
+    :func:`eucluster.measures.strength_panel.strength_from_matrices` on the cached matrices of
+    :func:`annual_employment`, which the cross-section has already recoded (``annual_strength``
+    of that module would recode them again). ``rules``: the thresholds of
+    :func:`eucluster.measures.strength.measures`."""
+    matrices = annual_employment(ALL_SBS_YEARS, suppressed)
+    panel = strength_panel.strength_from_matrices(matrices, scope=scope, **rules)
+    return panel.reset_index()
 
 
 def high_wage_share(
@@ -215,7 +201,8 @@ def analysis_frame(
     jobs = employment(tuple(strength_years), suppressed)
     jobs = jobs.loc[jobs.index.intersection(gdp.index)]
     measures = strength.measures(
-        scoped(jobs, scope, suppressed),
+        jobs,
+        scope=scope,
         lq_threshold=lq_threshold,
         share_threshold=share_threshold,
         star_lq=star_lq,
@@ -263,7 +250,7 @@ def analysis_frame(
         "strength_years": tuple(int(y) for y in strength_years),
         "suppressed": suppressed,
         "scope": scope,
-        "strength_divisions": len(scoped(jobs, scope, suppressed).columns),
+        "strength_divisions": strength_divisions(jobs, scope),
         "all_divisions": len(jobs.columns),
         "regions_with_strength": int(len(measures)),
         "late_countries": {
