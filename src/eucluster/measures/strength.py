@@ -152,6 +152,18 @@ def star_clusters(
       ``focus_scope="sector"``, parallel to size) or among all cells (``"all"``) is a choice
       the source leaves open; ranking among all cells favours large sectors everywhere.
 
+    Checked against the definition (issue 13): size and specialisation follow the ECO page's
+    wording (size: "top 10% of all clusters in Europe within the same cluster category in
+    terms of the number of employees"; specialisation: the quotient as the page defines it,
+    threshold 2 from Ketels & Sölvell). The stored texts break off before the focus criterion;
+    the size criterion names "within the same cluster category" and focus, as usually quoted,
+    does not, which points to ranking among all cells (``focus_scope="all"``). The default
+    stays ``"sector"`` so that the book's figures do not move; ``"all"`` is the variant to
+    run. Two differences remain by construction: the ECO rates 38 traded cluster categories
+    built from 4-digit industries over 32 countries, this function rates whatever sectors the
+    matrix has (2-digit divisions of the EU-27; :func:`measures` with ``scope="traded"``
+    restricts them to traded divisions, closer to the ECO's traded categories).
+
     "Top 10 %" is rank-based: a positive cell is in it when its rank (1 = largest, ties share
     the best rank) is at most ``top_share`` times the number of positive cells. Cells with zero
     employment are not clusters and get no stars. ``strong_share`` is the employment in cells
