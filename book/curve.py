@@ -22,7 +22,7 @@
 # {glue}`regression.curve.fixed_effects_move_most`.
 
 # %% tags=["parameters"]
-draws = 500  # null curves of the joint test (strength permuted within countries)
+draws = 500  # null curves of the joint test (at least 99)
 seed = 0  # seed of the permutations
 alpha = 0.05  # significance level of each estimate and of the joint test
 strength_years = [2008, 2009, 2010]  # SBS years averaged for strength
