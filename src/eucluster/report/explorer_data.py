@@ -27,7 +27,7 @@ import pandas as pd
 
 from eucluster.geo import weakness
 from eucluster.measures import ecosystems, node_tables
-from eucluster.models import prosperity, regression_data, spatial
+from eucluster.models import estimation, regression_data, spatial
 
 #: Node kinds as a reader reads them.
 KIND_LABELS = {
@@ -116,11 +116,14 @@ class RegressionPosition:
 
 
 def regression_position(strength_measure: str = "node_share", k: int = 5) -> RegressionPosition:
-    """The main model of the regression chapter (default parameters) with its residuals, and
+    """The main model of the regression chapter (default parameters, its
+    ``MAIN_SPECIFICATION`` with ``strength_measure``) with its residuals, and
     the ``k`` nearest neighbours the chapter's spatial diagnostics use."""
     full, _ = regression_data.analysis_frame()
     frame = regression_data.select_sample(full, "eu27")
-    main = prosperity.estimate(frame, strength_measure, regression_data.BASE_CONTROLS).main
+    specification = dict(regression_data.MAIN_SPECIFICATION)
+    specification["regressors"] = [f"{strength_measure}_z", *regression_data.BASE_CONTROLS]
+    main = estimation.ols(frame, **specification)
     table = pd.DataFrame(
         {
             "strength": frame.loc[main.data.index, strength_measure],
