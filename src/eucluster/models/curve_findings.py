@@ -40,7 +40,7 @@ SHARE, COEF, P = "{:.0%}", "{:.3f}", "{:.3f}"
 
 #: How the chapter's tables show their numbers.
 DIMENSION_FORMATS = {
-    "median": COEF,
+    "median estimate": COEF,
     "positive": SHARE,
     "signif. positive": SHARE,
     "signif. negative": SHARE,
@@ -67,7 +67,7 @@ def dimension_table(curve: pd.DataFrame) -> pd.DataFrame:
                     "dimension": DIMENSION_NAMES[dimension],
                     "choice": f"{DIMENSION_NAMES[dimension]}: {str(choice).replace('_', ' ')}",
                     "specifications": len(group),
-                    "median": group["coef"].median(),
+                    "median estimate": group["coef"].median(),
                     "positive": positive.mean(),
                     "signif. positive": (group["significant"] & positive).mean(),
                     "signif. negative": (group["significant"] & ~positive).mean(),
@@ -80,7 +80,9 @@ def dimension_spread(curve: pd.DataFrame) -> pd.Series:
     """How far each dimension moves the median estimate: the largest minus the smallest median
     of its choices, largest first (dimensions with one choice have no spread)."""
     table = dimension_table(curve)
-    spread = table.groupby("dimension", sort=False)["median"].agg(lambda m: m.max() - m.min())
+    spread = table.groupby("dimension", sort=False)["median estimate"].agg(
+        lambda m: m.max() - m.min()
+    )
     return spread[table.groupby("dimension", sort=False).size() > 1].sort_values(ascending=False)
 
 
