@@ -98,8 +98,11 @@ glue("fig-eccp-ecosystems", ecosystem_chart, display=False)
 show_table(
     landscape.landscape_table(),
     label="tbl-landscape",
-    caption="Cluster-landscape figures quoted in documents 001 and 003, as printed.",
+    caption="Cluster-landscape figures quoted in documents 001 and 003, as printed, with the "
+    "section (in the one-page document 003, the paragraph) that prints each.",
     formats={"Value": "{:,.10g}"},
+    widths=[46, 10, 22, 22],
+    breakable=True,
 )
 
 # %% [markdown]

@@ -130,10 +130,11 @@ for name, chart in node_charts.ecosystem_table_heatmaps(tables.table).items():
 # ```{glue:figure} fig-ecosystems-table2
 # :name: fig-ecosystems-table2
 #
-# Regional-relevant ecosystem nodes: percentage of weak and non-weak regions with a node in
-# each ecosystem, published (document 000, Table 2) and recomputed, and the difference in
-# percentage points. Source: Franco and Wilson (2021); Eurostat sbs_r_nuts06_r2; own
-# computation.
+# Regional-relevant ecosystem nodes: percentage of weak (left) and non-weak (right) regions
+# with a node in each ecosystem, published (document 000, Table 2) and recomputed, and the
+# difference in percentage points (recomputed minus published; red where the recomputed share
+# is lower, blue where it is higher). Source: Franco and Wilson (2021); Eurostat
+# sbs_r_nuts06_r2; own computation.
 # ```
 #
 # ```{glue:figure} fig-ecosystems-table3

@@ -127,8 +127,8 @@ show_table(
     counts,
     label="tbl-regions-counts",
     caption="Weak (GDP per head below 75 % of the EU-27 average) and non-weak regions: the "
-    "ECCP paper's count (document 000, line 173) and the same rule on Eurostat NUTS 2 data, "
-    "2015-2017.",
+    "ECCP paper's count (document 000, section 'What can ECCP data tell us') and the same "
+    "rule on Eurostat NUTS 2 data, 2015-2017.",
     formats={"weak share": "{:.0%}"},
 )
 

@@ -10,7 +10,16 @@ from eucluster.paths import PROJECT_ROOT
 from eucluster.report import print_legibility as legibility
 
 #: Chapters whose charts are held to the print size (the others: see the report of issue 16).
-CHECKED_CHAPTERS = ["documents", "regions", "organisations", "recommendations", "audit"]
+CHECKED_CHAPTERS = [
+    "documents",
+    "regions",
+    "nodes",
+    "node_gaps",
+    "ecosystems",
+    "organisations",
+    "recommendations",
+    "audit",
+]
 
 
 def svg(width, height, *sizes):
@@ -72,3 +81,52 @@ def test_every_chart_prints_its_text_at_7_pt_or_more(chapter):
     }
     small = {label: pt for label, pt in sizes.items() if pt < legibility.READABLE_PT}
     assert not small, f"text under {legibility.READABLE_PT} pt in print: {small}"
+
+
+NODE_TABLES = [("regional-relevant", "Table 2"), ("industry-relevant", "Table 3")]
+
+
+def ecosystem_tables() -> pd.DataFrame:
+    """Tables 2 and 3 in the shape the ecosystems chapter gives the chart: 14 ecosystems with
+    the chapter's longest name, two groups, published and recomputed shares."""
+    rows = [
+        {
+            "node_type": node_type,
+            "table": table,
+            "ecosystem_id": f"E{number:02d}",
+            "ecosystem": "Mobility-Transport-Automotive",
+            "group": group,
+            "published_pct": 61.0,
+            "recomputed_pct": 15.0,
+            "difference": -46.0,
+        }
+        for node_type, table in NODE_TABLES
+        for number in range(1, 15)
+        for group in ("weak", "non-weak")
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_the_ecosystem_table_heatmaps_print_at_7_pt():
+    from eucluster.report import node_charts
+
+    heatmaps = node_charts.ecosystem_table_heatmaps(ecosystem_tables())
+    assert set(heatmaps) == {"fig-ecosystems-table2", "fig-ecosystems-table3"}
+    for chart in heatmaps.values():
+        assert legibility.chart_print_pt(chart) >= legibility.READABLE_PT
+
+
+def test_the_threshold_grid_prints_at_7_pt():
+    from eucluster.report import node_charts
+
+    lq_values, share_values = (1.25, 1.5, 2.0, 3.0), (0.005, 0.01, 0.02, 0.05)
+    gaps = pd.DataFrame(
+        [
+            {"node_kind": kind, "lq_threshold": lq, "share_threshold": share, "gap_pct": -90.0}
+            for kind in ("regional_relevant", "industry_relevant")
+            for lq in lq_values
+            for share in share_values
+        ]
+    )
+    chart = node_charts.threshold_gap_heatmap(gaps, lq_values, share_values)
+    assert legibility.chart_print_pt(chart) >= legibility.READABLE_PT

@@ -47,10 +47,14 @@ def test_top_organisations_keep_the_published_order():
     assert top["Organisation"].tolist() == data.load("eu4d_table5")["organisation"].tolist()
 
 
-def test_landscape_table_cites_document_and_lines():
+def test_landscape_table_cites_document_and_a_readers_place():
     table = landscape.landscape_table()
     assert list(table.columns) == ["Figure", "Value", "Unit", "Source"]
-    assert table["Source"].str.match(r"^doc\. 00[13], lines ").all()
+    assert table["Source"].str.match(r"^doc\. 00[13], (section \d|paragraph \d)").all()
+    assert not table["Source"].str.contains(r"\blines?\s+\d").any()
+    assert landscape.reader_source("001", "1. Intro > Box 1. French policy", "84") == (
+        "doc. 001, section 1, Box 1"
+    )
 
 
 def test_headline_box_states_each_chosen_figure_and_the_cluster_share():

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from eucluster import data
+from eucluster.audit.places import reader_place
 from eucluster.key_figures import Claim, Figure, claim, computed
 
 #: The headline figures the recommendations chapter states: (figure_id, document, format).
@@ -56,18 +57,34 @@ class HeadlineBox:
         )
 
 
+def reader_source(document: str, section: str, lines: str) -> str:
+    """Where a reader of the published ``document`` finds a figure: its numbered section (or
+    paragraph of the one-page 003) and the box it sits in, if any. The digitised ``lines``
+    of the text conversion stay in the data for the provenance tests; readers do not have
+    that conversion."""
+    place = reader_place(f"lines {lines}", document)
+    box = section.split(" > ")[-1]
+    return f"doc. {document}, {place}" + (
+        f", {box.split('. ')[0]}" if box.startswith("Box ") else ""
+    )
+
+
 def landscape_table() -> pd.DataFrame:
-    """Every headline figure as printed, with the document and lines it is quoted from."""
+    """Every headline figure as printed, with the document and the place it is quoted from."""
     landscape = data.load("landscape_figures")
-    shown = landscape.assign(where=lambda d: "doc. " + d["document"] + ", lines " + d["lines"])
+    shown = landscape.assign(
+        where=[
+            reader_source(row.document, row.section, row.lines) for row in landscape.itertuples()
+        ]
+    )
     return shown[["description", "value", "unit", "where"]].rename(
         columns={"description": "Figure", "value": "Value", "unit": "Unit", "where": "Source"}
     )
 
 
 def headline_box(chosen: list[tuple[str, str, str]] = HEADLINE_FIGURES) -> HeadlineBox:
-    """The chosen headline figures, each quoted with document, section and line, plus the
-    ESIF cluster share computed from two of them.
+    """The chosen headline figures, each quoted with document and section (the paragraph too
+    in the one-page 003), plus the ESIF cluster share computed from two of them.
 
     Ids are ``recommendations.landscape.<figure_id>.doc<document>``: the same quantity quoted
     by both documents stays two figures, because the two editions disagree.
@@ -76,7 +93,9 @@ def headline_box(chosen: list[tuple[str, str, str]] = HEADLINE_FIGURES) -> Headl
     lines, figures = [], []
     for figure_id, document, fmt in chosen:
         row = rows.loc[(figure_id, document)]
-        where = f"document {document}, {row['section'].split(' > ')[-1]}, line {row['lines']}"
+        where = f"document {document}, {row['section'].split(' > ')[-1]}"
+        place = reader_place(f"lines {row['lines']}", document)
+        where += f", {place}" if place.startswith("paragraph") else ""
         figures.append(
             Figure(
                 f"recommendations.landscape.{figure_id}.doc{document}",

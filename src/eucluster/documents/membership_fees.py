@@ -18,7 +18,7 @@ from eucluster.documents import case_studies
 from eucluster.key_figures import Figure, computed, quoted
 
 TABLE = "eu4d_membership_fees"
-#: The exchange rate document 002 prints beside DigitalLead's 11-20 employee band (line 1136).
+#: The exchange rate document 002 prints beside DigitalLead's 11-20 employee band (section 2.5.1).
 PRINTED_DKK_PER_EUR = 7.46
 #: Member-category prefixes shortened for a chart label.
 CATEGORY_ABBREVIATIONS = {

@@ -88,7 +88,7 @@ def label_group_sizes() -> dict[str, int]:
     """Gold, silver and bronze group sizes of document 002's survey, from the digitised text.
 
     They are the denominators of every share by label; reading them from
-    ``eu4d_membership.csv`` keeps the source (002, section 3, line 946) attached.
+    ``eu4d_membership.csv`` keeps the source (002, section 2.4.3) attached.
     """
     from eucluster import data
 

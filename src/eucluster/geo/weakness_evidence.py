@@ -25,13 +25,14 @@ from eucluster.key_figures import Claim, Figure, claim, computed
 
 #: Regions within this many points of the 75 % threshold are "near" it.
 NEAR_THRESHOLD = 5.0
-#: The ECCP paper's counts of weak, non-weak and all regions (document 000, line 173).
+#: The ECCP paper's counts of weak, non-weak and all regions (document 000, section 'What can
+#: ECCP data tell us').
 ECCP_FIGURES = {
     "weak": "000.eccp.regions_weak",
     "non_weak": "000.eccp.regions_nonweak",
     "total": "000.eccp.regions_total",
 }
-ECCP_SECTION = "document 000, section 'What can ECCP data tell us', line 173"
+ECCP_SECTION = "document 000, section 'What can ECCP data tell us'"
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,7 @@ def eccp_comparison(labels: pd.DataFrame, period=weakness.POLICY_PERIOD) -> Evid
             "regions.eccp.weak_share",
             eccp["weak"] / eccp["total"],
             unit="share of ECCP regions",
-            definition=f"{eccp['weak']} weak of {eccp['total']} ECCP regions "
-            "(document 000, line 173)",
+            definition=f"{eccp['weak']} weak of {eccp['total']} ECCP regions ({ECCP_SECTION})",
             fmt="{:.0%}",
         ),
         computed(

@@ -25,27 +25,37 @@ PANELS = {"published_pct": "published", "recomputed_pct": "recomputed", "differe
 def node_maps(counts: pd.DataFrame) -> alt.HConcatChart:
     """One choropleth per node kind of the number of nodes per region; ``counts`` is indexed
     by NUTS 2021 code (:func:`eucluster.measures.node_tables.to_nuts2021`), regions without a
-    count are grey."""
+    count are grey. The colour legends sit under the maps, so the pair is about 620 px wide
+    and prints its text at 8 pt (beside the maps, at 740 px, 6.7 pt)."""
     shapes = regions.boundaries(2).rename(columns={"name_latn": "name"})
     shapes = shapes[shapes["country"].isin(EU27)][["geo", "name", "geometry"]]
-    return alt.hconcat(
-        *[
-            charts.choropleth(
-                shapes.merge(counts[[kind]], left_on="geo", right_index=True, how="left"),
-                value=kind,
-                value_title="nodes",
-                width=300,
-            ).properties(title=f"{name} nodes")
-            for kind, name in KIND_NAMES.items()
-        ]
-    ).resolve_scale(color="independent")
+    return (
+        alt.hconcat(
+            *[
+                charts.choropleth(
+                    shapes.merge(counts[[kind]], left_on="geo", right_index=True, how="left"),
+                    value=kind,
+                    value_title="nodes",
+                    width=300,
+                ).properties(title=f"{name} nodes")
+                for kind, name in KIND_NAMES.items()
+            ]
+        )
+        .resolve_scale(color="independent")
+        .configure_legend(orient="bottom", direction="horizontal", gradientLength=200)
+    )
 
 
-def ecosystem_table_heatmaps(tables: pd.DataFrame) -> dict[str, alt.HConcatChart]:
-    """For each published table (2 and 3), heatmaps of the published and recomputed shares of
-    regions with a node and of their difference, keyed by the glue name
-    (``fig-ecosystems-table2``). The difference scale is symmetric and shared by both tables,
-    so the same colour means the same gap in both."""
+def ecosystem_table_heatmaps(tables: pd.DataFrame) -> dict[str, alt.FacetChart]:
+    """For each published table (2 and 3), one heatmap of the published and recomputed shares
+    of regions with a node and of their difference, one panel per group of regions, keyed by
+    the glue name (``fig-ecosystems-table2``).
+
+    Published, recomputed and difference sit side by side within the group, so the chart is
+    narrow enough (about 500 px) to print its 11 px text at 10 pt; a wider layout of three
+    panels printed it at 5 pt. The values are printed in the cells, so the colours (blues for
+    shares, red-blue for the difference on a symmetric scale shared by both tables, so the
+    same colour means the same gap in both) need no legend."""
     long = tables.melt(
         id_vars=["node_type", "table", "ecosystem_id", "ecosystem", "group"],
         value_vars=list(PANELS),
@@ -54,37 +64,43 @@ def ecosystem_table_heatmaps(tables: pd.DataFrame) -> dict[str, alt.HConcatChart
     ).assign(
         label=lambda d: d["ecosystem_id"] + " " + d["ecosystem"],
         panel=lambda d: d["panel"].map(PANELS),
+        group=lambda d: d["group"] + " regions",
     )
     limit = float(np.ceil(tables["difference"].abs().max() / 10) * 10)
     result = {}
     for node_type in NODE_TYPE_NAMES.values():
         part = long[long["node_type"] == node_type]
-        shares = part[part["panel"] != "difference"]
-        chart = alt.hconcat(
-            charts.heatmap(
-                shares,
-                x="group",
-                y="label",
-                value="pct",
-                column="panel",
-                value_title="% regions",
-                domain=(0, 100),
-                x_sort=["weak", "non-weak"],
-                cell=22,
+        base = alt.Chart(part).encode(
+            x=alt.X(
+                "panel:N",
+                title=None,
+                sort=list(PANELS.values()),
+                axis=alt.Axis(labelAngle=-35, orient="top"),
             ),
-            charts.heatmap(
-                part[part["panel"] == "difference"],
-                x="group",
-                y="label",
-                value="pct",
-                value_title="difference",
-                scheme="redblue",
-                domain=(-limit, limit),
-                x_sort=["weak", "non-weak"],
-                title="recomputed - published",
-                cell=22,
-            ),
-        ).resolve_scale(color="independent")
+            y=alt.Y("label:N", title=None, axis=alt.Axis(labelLimit=230)),
+        )
+        shares = base.transform_filter("datum.panel != 'difference'").mark_rect()
+        shares = shares.encode(
+            color=alt.Color("pct:Q", legend=None, scale=alt.Scale(scheme="blues", domain=[0, 100]))
+        )
+        gaps = base.transform_filter("datum.panel == 'difference'").mark_rect()
+        gaps = gaps.encode(
+            color=alt.Color(
+                "pct:Q", legend=None, scale=alt.Scale(scheme="redblue", domain=[-limit, limit])
+            )
+        )
+        dark = f"datum.panel == 'difference' ? abs(datum.pct) > {0.55 * limit} : datum.pct > 55"
+        text = base.mark_text(fontSize=11).encode(
+            text=alt.Text("pct:Q", format=".0f"),
+            color=alt.condition(dark, alt.value("white"), alt.value("#222222")),
+            tooltip=["label:N", "group:N", "panel:N", alt.Tooltip("pct:Q", format=".0f")],
+        )
+        chart = (
+            alt.layer(shares, gaps, text)
+            .resolve_scale(color="independent")
+            .properties(width=alt.Step(44), height=alt.Step(18))
+            .facet(column=alt.Column("group:N", title=None, sort=["weak regions"]))
+        )
         result[f"fig-ecosystems-{part['table'].iloc[0].lower().replace(' ', '')}"] = chart
     return result
 
@@ -92,7 +108,11 @@ def ecosystem_table_heatmaps(tables: pd.DataFrame) -> dict[str, alt.HConcatChart
 def threshold_gap_heatmap(gaps: pd.DataFrame, lq_values, share_values) -> alt.FacetChart:
     """The weak minus non-weak gap in percent of the non-weak mean for every pair of
     thresholds (:func:`eucluster.measures.weak_gap.threshold_grid`), one panel per node kind,
-    blue where weak regions have more nodes."""
+    blue where weak regions have more nodes.
+
+    The gaps are printed in the cells (11 px), so the chart needs no colour legend and stays
+    about 450 px wide: its text prints at 7 pt or more (with the shared heatmap's legend and
+    10 px cell text it printed at 6.9 pt)."""
     frame = gaps.assign(
         kind=lambda d: d["node_kind"].map(KIND_NAMES),
         lq=lambda d: d["lq_threshold"].map("LQ > {:g}".format),
@@ -100,18 +120,31 @@ def threshold_gap_heatmap(gaps: pd.DataFrame, lq_values, share_values) -> alt.Fa
         gap_pct=lambda d: d["gap_pct"].replace([np.inf, -np.inf], np.nan),
     )
     limit = float(np.ceil(frame["gap_pct"].abs().max() / 10) * 10)
-    return charts.heatmap(
-        frame,
-        x="share",
-        y="lq",
-        value="gap_pct",
-        column="kind",
-        scheme="redblue",
-        domain=(-limit, limit),
-        value_title="gap, % of non-weak mean",
-        cell=24,
-        y_sort=[f"LQ > {value:g}" for value in lq_values],
-        x_sort=[f"share > {value:.1%}" for value in share_values],
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "share:N",
+            title=None,
+            sort=[f"share > {value:.1%}" for value in share_values],
+            axis=alt.Axis(labelAngle=-30),
+        ),
+        y=alt.Y("lq:N", title=None, sort=[f"LQ > {value:g}" for value in lq_values]),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(
+            "gap_pct:Q", legend=None, scale=alt.Scale(scheme="redblue", domain=[-limit, limit])
+        ),
+        tooltip=["kind:N", "lq:N", "share:N", alt.Tooltip("gap_pct:Q", format=".0f")],
+    )
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("gap_pct:Q", format=".0f"),
+        color=alt.condition(
+            f"abs(datum.gap_pct) > {0.55 * limit}", alt.value("white"), alt.value("#222222")
+        ),
+    )
+    return (
+        (cells + text)
+        .properties(width=alt.Step(48), height=alt.Step(22))
+        .facet(column=alt.Column("kind:N", title=None))
     )
 
 
