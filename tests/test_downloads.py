@@ -177,8 +177,8 @@ def test_titled_panels_with_several_datasets_add_the_mark():
     ]
 
 
-def test_a_cut_title_keeps_cross_reference_tokens_whole():
+def test_a_cut_title_counts_tokens_as_their_text_and_keeps_them_whole():
     token = '\x01{"reftarget":"fig-a","text":"fig-a"}\x02'
-    title = downloads.first_sentence("word " * 25 + token + " more words", limit=140)
-    assert title.endswith("…") and "\x01" not in title
+    title = downloads.first_sentence("word " * 20 + "as in " + token + " more words", limit=112)
+    assert title == "word " * 20 + "as in " + token + "…"
     assert downloads.first_sentence("As in " + token + ". Next.") == "As in " + token + "."

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -69,7 +68,6 @@ def numbered_items(doctree: nodes.document):
             yield node, kind, label
 
 
-XREF_TOKEN = re.compile("\x01(.*?)\x02")
 XREF_KEYS = ("refdomain", "reftype", "reftarget", "refexplicit")
 
 
@@ -81,15 +79,14 @@ def caption_with_tokens(caption: nodes.Element) -> str:
     for xref in list(copy.findall(addnodes.pending_xref)):
         fields = {key: xref.get(key) for key in XREF_KEYS}
         fields["text"] = xref.astext()
-        token = json.dumps(fields, separators=(",", ":"))
-        xref.replace_self(nodes.Text(f"\x01{token}\x02"))
+        xref.replace_self(nodes.Text(downloads.xref_token(fields)))
     return copy.astext()
 
 
 def title_nodes(text: str, docname: str) -> list[nodes.Node]:
     """Text with the cross-reference tokens of :func:`caption_with_tokens` as references."""
     found: list[nodes.Node] = []
-    for number, part in enumerate(XREF_TOKEN.split(text)):
+    for number, part in enumerate(downloads.TOKEN.split(text)):
         if number % 2 == 0:
             if part:
                 found.append(nodes.Text(part))

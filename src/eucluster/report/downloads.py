@@ -32,6 +32,7 @@ FOLDER = "data"
 _VIEW_KEYS = ("layer", "hconcat", "vconcat", "concat")
 MYST_ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
 INLINE_MARKS = re.compile(r"(`|\*\*)(.+?)\1")
+TOKEN = re.compile("\x01(.*?)\x02")
 
 
 def frame_csv(frame: pd.DataFrame) -> str:
@@ -208,16 +209,29 @@ def file_text(header: str, csv: str) -> str:
     return header + "\n" + csv
 
 
+def xref_token(fields: dict) -> str:
+    """A cross-reference kept inside plain caption text: ``\x01{json}\x02`` (compact JSON,
+    no spaces outside its strings, so a sentence split never cuts it)."""
+    return "\x01" + json.dumps(fields, separators=(",", ":")) + "\x02"
+
+
+def _visible_length(word: str) -> int:
+    """Length of ``word`` as printed: a cross-reference token counts as its text."""
+    return len(TOKEN.sub(lambda m: json.loads(m.group(1)).get("text", ""), word))
+
+
 def first_sentence(caption: str, limit: int = 160) -> str:
-    """A caption's first sentence (the title used in the data appendix), cut at ``limit``
-    characters; a cut never splits a cross-reference token (``\x01...\x02``, see
-    :func:`eucluster.build.data_files.caption_with_tokens`)."""
+    """A caption's first sentence (the title used in the data appendix), cut after the word
+    that passes ``limit`` printed characters. Cross-reference tokens (``\x01{json}\x02``, see
+    :func:`eucluster.build.data_files.caption_with_tokens`) count as the text they print and
+    are never split."""
     text = " ".join(caption.split())
     if ". " in text:
         text = text.split(". ", 1)[0] + "."
-    if len(text) <= limit:
-        return text
-    text = text[: limit - 1].rsplit(" ", 1)[0]
-    if text.count("\x01") > text.count("\x02"):
-        text = text[: text.rindex("\x01")].rstrip()
-    return text + "…"
+    kept, length = [], 0
+    for word in text.split(" "):
+        length += _visible_length(word) + (1 if kept else 0)
+        if length > limit and kept:
+            return " ".join(kept) + "…"
+        kept.append(word)
+    return text
