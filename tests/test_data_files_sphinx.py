@@ -1,5 +1,6 @@
-"""The data-file extension end to end on a toy book: one notebook chapter with a table shown by
-``show_table`` and a glued chart, one Markdown table without data, and the appendix page.
+"""The data-file extension end to end on a toy book: one notebook chapter (the root document)
+with a table shown by ``show_table``, a glued chart and a Markdown table without data, and the
+appendix page.
 
 Built twice: executed, then again from the execution cache with a fresh output folder, since a
 cached chapter's data must come back too (myst-nb writes no outputs into a cached notebook;
@@ -19,20 +20,13 @@ CONF = """
 extensions = ["myst_nb", "eucluster.build.sphinx_ext"]
 project = "Toy book"
 html_title = "Toy book"
-root_doc = "index"
+root_doc = "chapter"
 numfig = True
 nb_execution_mode = "cache"
 nb_execution_raise_on_error = True
 nb_render_markdown_format = "myst"
 myst_enable_extensions = ["colon_fence"]
 suppress_warnings = ["mystnb.unknown_mime_type"]
-"""
-INDEX = """# Toy book
-
-```{toctree}
-chapter
-appendix
-```
 """
 APPENDIX = """# Data files
 
@@ -54,6 +48,10 @@ means = alt.Chart(pd.DataFrame({"mean": [0.3]})).mark_rule().encode(x="mean")
 glue("fig-toy", points + means, display=False)"""
 FIGURE = """# A chapter
 
+```{toctree}
+appendix
+```
+
 ```{glue:figure} fig-toy
 :name: fig-toy
 
@@ -72,7 +70,6 @@ Shares of the toy regions, as in {numref}`tbl-toy`. Made up for the test.
 
 def toy_book(root):
     (root / "conf.py").write_text(CONF)
-    (root / "index.md").write_text(INDEX)
     (root / "appendix.md").write_text(APPENDIX)
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
@@ -146,6 +143,9 @@ def test_glue_data_hold_the_payloads(toy):
 def test_latex_appendix_numbers_by_reference_and_lists_paths(toy):
     build(toy, "latex")
     tex = next((toy / "_build" / "latex").glob("*.tex")).read_text(encoding="utf-8")
-    appendix = tex[tex.index("2 data files.") :]
+    start = tex.index("2 data files.")
+    appendix = tex[start : tex.index(r"\end{tabulary}", start)]
+    # the chapter is the root document, where a LaTeX build resolves the whole book's
+    # references: its items still keep their own document's name
     assert r"\ref{\detokenize{chapter:tbl-toy}}" in appendix
     assert "data/chapter/fig\\sphinxhyphen{}toy.csv" in appendix

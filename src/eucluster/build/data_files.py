@@ -199,7 +199,9 @@ class DataFilesDirective(Directive):
     has_content = False
 
     def run(self):
-        return [data_files_list()]
+        # The page's own name: a LaTeX build resolves references on the whole book at once,
+        # where the document being transformed is the root, not this page.
+        return [data_files_list(docname=self.state.document.settings.env.docname)]
 
 
 def book_order(env, root: str) -> list[str]:
@@ -288,10 +290,10 @@ class FillDataFiles(SphinxPostTransform):
         base_url = self.app.config.html_baseurl or ""
         if base_url and not base_url.endswith("/"):
             base_url += "/"
-        docname = self.env.docname
         html = self.app.builder.format == "html"
-        page_uri = self.app.builder.get_target_uri(docname) if html else None
         for placeholder in list(self.document.findall(data_files_list)):
+            docname = placeholder["docname"]
+            page_uri = self.app.builder.get_target_uri(docname) if html else None
             placeholder.replace_self(appendix_nodes(self.env, docname, base_url, page_uri))
 
 
