@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster import parameters
+from eucluster.data import derived
 from eucluster.geo.nuts import is_nuts2, recode
 
 #: Cell status values in :attr:`EmploymentMatrix.status`.
@@ -84,11 +85,20 @@ def nuts_level_mask(geo: pd.Series, level: int) -> pd.Series:
     Eurostat's regional tables mix countries, regions of every level and aggregates in one
     ``geo`` column; the node tables select the rows of one level with this same rule in the SBS
     and LFS frames, so both count the same regions."""
-    geo = geo.astype("string")
-    right_length = geo.str.len() == 2 + level
-    aggregate = geo.str.match(r"^(EU|EA)")
-    extra_regio = geo.str.slice(2, 3).eq("Z") if level > 0 else pd.Series(False, index=geo.index)
-    return (right_length & ~aggregate & ~extra_regio).fillna(False).astype(bool)
+    codes, uniques = pd.factorize(geo.astype("string"), use_na_sentinel=True)
+    # The rule is applied to the distinct codes (a few thousand) and broadcast to the rows (the
+    # SBS frame has 1.6 million): the same answer, a fraction of the string work.
+    distinct = pd.Series(uniques, dtype="string")
+    right_length = distinct.str.len() == 2 + level
+    aggregate = distinct.str.match(r"^(EU|EA)")
+    extra_regio = (
+        distinct.str.slice(2, 3).eq("Z") if level > 0 else pd.Series(False, index=distinct.index)
+    )
+    keep = (right_length & ~aggregate & ~extra_regio).fillna(False).astype(bool).to_numpy()
+    mask = np.zeros(len(codes), dtype=bool)
+    present = codes >= 0
+    mask[present] = keep[codes[present]]
+    return pd.Series(mask, index=geo.index)
 
 
 def _division_codes(available: Iterable[str], wanted: Iterable[str] | None) -> list[str]:
@@ -296,6 +306,7 @@ def sbs_frame() -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
+@derived.cached
 def eu_regions_year(year: int, suppressed: str, indicator: str = PERSONS_EMPLOYED) -> pd.DataFrame:
     """One year's EU-27 region x NACE division matrix of ``indicator`` in NUTS 2021 regions,
     unpublished cells filled as ``suppressed`` says, regions with nothing published left out.
@@ -303,10 +314,11 @@ def eu_regions_year(year: int, suppressed: str, indicator: str = PERSONS_EMPLOYE
     The SBS file codes regions in the NUTS version in force each year; counts of regions that
     were later split are shared among their successors by population
     (:func:`eucluster.geo.nuts.recode`, ``policy="apportion"``). A region absent in a year
-    (Croatia before 2014, France in 2014-2015) is absent from the matrix, not filled. Cached:
+    (Croatia before 2014, France in 2014-2015) is absent from the matrix, not filled. Cached in
+    the process and on disk (:mod:`eucluster.data.derived`: the chapters' kernels share it):
     callers must not modify it."""
     suppressed = parameters.suppressed(suppressed)
-    matrix = employment_matrix(sbs_frame(), int(year), indicator=indicator)
+    matrix = employment_matrix(sbs_indicator_rows(indicator), int(year), indicator=indicator)
     filled = fill_suppressed(matrix, suppressed).employment
     filled = filled[is_nuts2(filled.index.to_series()).to_numpy()]
     recoded = recode(filled, SBS_NUTS_VERSIONS, policy="apportion", column=None).data
@@ -315,14 +327,21 @@ def eu_regions_year(year: int, suppressed: str, indicator: str = PERSONS_EMPLOYE
     return recoded
 
 
-@functools.lru_cache(maxsize=2)
-def _sbs_nuts2_rows() -> pd.DataFrame:
-    """The SBS frame's NUTS 2 rows: filtered once, so that each year's pivot scans a fraction
-    of the file."""
+@functools.lru_cache(maxsize=8)
+def sbs_indicator_rows(indicator: str = PERSONS_EMPLOYED) -> pd.DataFrame:
+    """The SBS frame's NUTS 2 rows of ``indicator``, in the frame's order: filtered once per
+    process, so that each year's :func:`employment_matrix` scans a small part of the 1.6
+    million rows (it applies the same filters again, so its result is the same as on the whole
+    frame). Cached: callers must not modify it."""
     frame = sbs_frame()
-    return frame[nuts_level_mask(frame["geo"], 2).to_numpy()]
+    of_indicator = (frame["indic_sb"] == indicator).to_numpy()
+    if not of_indicator.any():
+        indicators = sorted(frame["indic_sb"].dropna().astype(str).unique())
+        raise ValueError(f"no rows for indicator {indicator!r}; indicators: {indicators}")
+    return frame[of_indicator & nuts_level_mask(frame["geo"], 2).to_numpy()]
 
 
+@derived.cached
 def eu_regions_years(
     years: Iterable[int], suppressed: str, indicators: Sequence[str] = (PERSONS_EMPLOYED,)
 ) -> dict[tuple[str, int], pd.DataFrame]:
@@ -335,11 +354,12 @@ def eu_regions_years(
     present: a code whose territory a newer code in the frame covers is *superseded* and not
     read. A matrix none of whose codes is superseded in the union is recoded exactly as alone
     and is taken from it; the others are recoded again, grouped by the superseded codes they
-    hold (a matrix alone is exact by definition)."""
+    hold (a matrix alone is exact by definition). Cached on disk
+    (:mod:`eucluster.data.derived`): the regression, explorer and curve kernels share it."""
     suppressed = parameters.suppressed(suppressed)
-    tidy = _sbs_nuts2_rows()
     filled: dict[tuple[str, int], pd.DataFrame] = {}
     for indicator in indicators:
+        tidy = sbs_indicator_rows(indicator)
         for year in years:
             matrix = employment_matrix(tidy, int(year), indicator=indicator)
             frame = fill_suppressed(matrix, suppressed).employment

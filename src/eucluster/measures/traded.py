@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster import parameters
+from eucluster.data import derived
 from eucluster.geo.nuts import is_nuts2, recode
 from eucluster.key_figures import Claim, Figure, claim, computed, name_list
 from eucluster.measures import sbs_employment
@@ -400,6 +401,7 @@ def _label_table() -> pd.Series:
 
 
 @functools.lru_cache(maxsize=16)
+@derived.cached  # five chapters classify the divisions alike: their kernels share one result
 def _classify_cached(
     gini_threshold: float, reference: str, suppressed: str, years: tuple[int, ...]
 ) -> TradedClassification:

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster import parameters
+from eucluster.data import derived
 from eucluster.geo import weakness
 from eucluster.geo.nuts import PULL_2026_VERSIONS, apportioned_regions, is_nuts2, recode
 from eucluster.geo.regions import CAPITAL_REGIONS
@@ -145,6 +146,7 @@ def high_wage_share(
 # --------------------------------------------------------------------------- outcomes
 
 
+@derived.cached  # recoded year by year (seconds): the regression, explorer and curve share it
 def gdp_per_head(unit: str = "pps") -> pd.DataFrame:
     """EU-27 NUTS 2 (2021) GDP per head, wide: regions x years. ``unit="pps"`` PPS per
     inhabitant; ``"eu27"`` % of the EU-27 average."""
@@ -178,6 +180,7 @@ def latest_full_year(wide: pd.DataFrame, regions: Sequence[str]) -> int:
 # --------------------------------------------------------------------------- the data set
 
 
+@derived.cached  # the regression, explorer and curve kernels share it (data.derived)
 def analysis_frame(
     *,
     strength_years: Sequence[int] = (2008, 2009, 2010),
