@@ -10,10 +10,17 @@ build), runs ``jupyter-book build . -W -n --keep-going`` there once and writes
   executing the chapters), then resolving and writing the pages;
 * the time the kernels spend turning charts into SVG and PNG with vl-convert, per chapter,
   measured by a ``sitecustomize`` that wraps ``vl_convert.vegalite_to_svg`` and ``_to_png``
-  in the kernels (the chapters themselves are not changed).
+  in the kernels (the chapters themselves are not changed);
+* the CPU seconds of each chapter's kernel (the same ``sitecustomize`` logs each kernel's
+  process time when it exits) and of the whole build (the build's children, kernels
+  included): the machine is shared, so CPU seconds, not wall time, say what a quiet machine
+  would need.
 
-Usage: ``python scripts/profile_build.py [--keep DIR]`` (needs the data directory, see the
-README; ``EUCLUSTER_DATA`` is passed on).
+With ``--jobs N`` (N > 1) the chapters are first executed N at a time into the execution cache
+by ``scripts/execute_chapters.py`` (as ``make html`` does), and the build then renders them.
+
+Usage: ``python scripts/profile_build.py [--keep DIR] [--jobs N]`` (needs the data directory,
+see the README; ``EUCLUSTER_DATA`` is passed on).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import json
 import os
 import platform
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -56,21 +64,57 @@ if _log:
             return wrapper
         for _name in ("vegalite_to_svg", "vegalite_to_png"):
             setattr(_vlc, _name, _timed(_name, getattr(_vlc, _name)))
+    import sys as _sys
+    if any("ipykernel" in _arg for _arg in _sys.argv):
+        import atexit
+        _begin = time.time()
+        def _kernel_cpu():
+            with open(_log, "a") as out:
+                out.write(json.dumps({"at": time.time(), "call": "kernel", "begin": _begin,
+                                      "cpu": time.process_time()}) + "\n")
+        atexit.register(_kernel_cpu)
 """
 
 
-def copy_repository(target: Path) -> None:
-    """The committed files of HEAD only (not the working tree), as a fresh clone has them."""
-    archive = subprocess.run(["git", "archive", "HEAD"], cwd=ROOT, capture_output=True, check=True)
+def copy_repository(target: Path, commit: str = "HEAD") -> None:
+    """The committed files of ``commit`` only (not the working tree), as a fresh clone has
+    them."""
+    archive = subprocess.run(["git", "archive", commit], cwd=ROOT, capture_output=True, check=True)
     subprocess.run(["tar", "xf", "-", "-C", str(target)], input=archive.stdout, check=True)
 
 
-def run_build(book: Path, hooks: Path, chart_log: Path) -> list[tuple[float, str]]:
-    """Build the HTML in ``book``; return each log line with the seconds since the start."""
+def build_environment(book: Path, hooks: Path, chart_log: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([str(hooks), str(book / "src")])
     env["EUCLUSTER_BUILD_DIR"] = str(book / "_build")
     env["EUCLUSTER_PROFILE_CHARTS"] = str(chart_log)
+    return env
+
+
+EXECUTED_AHEAD = re.compile(
+    r"(?P<doc>[\w./-]+?)\.py: executed in (?P<s>[0-9.]+) s \(kernel CPU (?P<cpu>[0-9.]+) s\)"
+)
+
+
+def execute_ahead(book: Path, env: dict[str, str], jobs: int) -> dict:
+    """``scripts/execute_chapters.py --jobs N`` in ``book``: its wall time and each chapter's."""
+    command = [sys.executable, "scripts/execute_chapters.py", "--jobs", str(jobs)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=book, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit("executing the chapters failed:\n" + done.stdout[-3000:] + done.stderr)
+    found = sorted(EXECUTED_AHEAD.finditer(done.stdout), key=lambda match: match["doc"])
+    return {
+        "jobs": jobs,
+        "wall_seconds": round(time.perf_counter() - start, 1),
+        "chapters_seconds": {Path(m["doc"]).stem: float(m["s"]) for m in found},
+        "chapters_kernel_cpu_seconds": {Path(m["doc"]).stem: float(m["cpu"]) for m in found},
+    }
+
+
+def run_build(book: Path, hooks: Path, chart_log: Path) -> list[tuple[float, str]]:
+    """Build the HTML in ``book``; return each log line with the seconds since the start."""
+    env = build_environment(book, hooks, chart_log)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     command = [str(jupyter_book), "build", ".", "-W", "-n", "--keep-going"]
     start = time.perf_counter()
@@ -108,6 +152,14 @@ def profile(lines: list[tuple[float, str]], charts: list[dict], started: float) 
             chapters[stem] = float(match["s"])
             windows.setdefault(stem, [at - float(match["s"]), at])[1] = at
     rendering = {stem: 0.0 for stem in chapters}
+    kernels = [call for call in charts if call["call"] == "kernel"]
+    charts = [call for call in charts if call["call"] != "kernel"]
+    kernel_cpu = {}
+    for kernel in kernels:
+        begin, end = kernel["begin"] - started, kernel["at"] - started
+        for stem, (first_at, last_at) in windows.items():
+            if first_at - 1.0 <= begin and end <= last_at + 5.0:
+                kernel_cpu[stem] = round(kernel["cpu"], 1)
     for call in charts:
         at = call["at"] - started
         for stem, (begin, end) in windows.items():
@@ -125,6 +177,8 @@ def profile(lines: list[tuple[float, str]], charts: list[dict], started: float) 
             "writing pages and finishing": round(total - writing, 1),
         },
         "chapters_seconds": {stem: round(s, 1) for stem, s in sorted(chapters.items())},
+        "chapters_kernel_cpu_seconds": dict(sorted(kernel_cpu.items())),
+        "kernels_cpu_seconds_total": round(sum(k["cpu"] for k in kernels), 1),
         "chart_rendering_seconds": {
             stem: round(s, 1) for stem, s in sorted(rendering.items()) if s
         },
@@ -136,6 +190,11 @@ def profile(lines: list[tuple[float, str]], charts: list[dict], started: float) 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="execute the chapters this many at a time first"
+    )
+    parser.add_argument("--commit", default="HEAD", help="the commit to build (default HEAD)")
+    parser.add_argument("--output", type=Path, default=RESULT, help="where to write the profile")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="eucluster-profile-") as scratch:
         book = args.keep or Path(scratch) / "book"
@@ -145,30 +204,47 @@ def main() -> None:
         (hooks / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
         chart_log = Path(scratch) / "charts.jsonl"
         chart_log.touch()
-        copy_repository(book)
+        copy_repository(book, args.commit)
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+            ["git", "rev-parse", "--short", args.commit], cwd=ROOT, capture_output=True, text=True
         ).stdout.strip()
         load_before = os.getloadavg()[0]
-        started = time.time()
+        cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started, wall_start = time.time(), time.perf_counter()
+        ahead = None
+        if args.jobs > 1:
+            env = build_environment(book, hooks, chart_log)
+            ahead = execute_ahead(book, env, args.jobs)
         lines = run_build(book, hooks, chart_log)
+        cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        wall = time.perf_counter() - wall_start
         log = "\n".join(f"{at:8.2f} {text}" for at, text in lines)
         (book / "_build" / "profile-log.txt").write_text(log + "\n", encoding="utf-8")
         charts = [json.loads(line) for line in chart_log.read_text().splitlines() if line]
         result = profile(lines, charts, started)
+        if ahead is not None:
+            result["executed_ahead"] = ahead
+            kernels = [call for call in charts if call["call"] == "kernel"]
+            result["kernels_cpu_seconds_total"] = round(sum(k["cpu"] for k in kernels), 1)
+    cpu = sum(getattr(cpu_after, f) - getattr(cpu_before, f) for f in ("ru_utime", "ru_stime"))
     result.update(
         {
+            "wall_seconds_with_execution_ahead": round(wall, 1),
+            # User + system CPU of everything the build ran (kernels included): on an idle
+            # machine with the same cores, wall time is about this over the cores kept busy.
+            "cpu_seconds": round(cpu, 1),
             "what": "cold HTML build (no execution cache) of the committed files",
             "commit": commit,
             "cpus": os.cpu_count(),
             # Other work on the machine slows every phase: compare runs at similar load.
             "load_average_1min": {"before": load_before, "after": os.getloadavg()[0]},
             "python": platform.python_version(),
-            "command": "jupyter-book build . -W -n --keep-going",
+            "command": (f"scripts/execute_chapters.py --jobs {args.jobs}; " * (args.jobs > 1))
+            + "jupyter-book build . -W -n --keep-going",
         }
     )
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
 
 
