@@ -107,3 +107,10 @@ def test_the_real_key_covers_the_data_files():
     """The data fingerprint names every registered dataset, found or missing."""
     assert len(derived.data_fingerprint()) == 64
     assert derived.environment_fingerprint().count("=") == len(derived.LIBRARIES)
+
+
+def test_a_list_and_a_tuple_of_the_same_years_are_one_call(world):
+    compute, calls, *_ = world
+    compute(years=[2008, 2009])
+    compute((2008, 2009), "bound")
+    assert len(calls) == 1

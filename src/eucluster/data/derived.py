@@ -10,7 +10,8 @@ and the next kernel reads it.
 It is safe only because the key covers everything the result can depend on:
 
 * the function (module and name) and its arguments, bound to its signature with the defaults
-  filled in (so ``f()`` and ``f(years=(2008, 2009, 2010))`` share an entry);
+  filled in (so ``f()`` and ``f(years=(2008, 2009, 2010))`` share an entry; a list counts as
+  the tuple of its items);
 * the source of the whole ``eucluster`` package: every file under ``src/eucluster`` (so an
   edited function, anywhere in the package, misses the cache), read once per process (the
   code a process runs is the code it imported);
@@ -152,14 +153,24 @@ def _plain(value: object) -> bool:
     return False
 
 
+def _canonical(value: object) -> object:
+    """A list as the tuple of its items: the decorated functions only iterate over their
+    sequence arguments, so ``years=[2008, 2009]`` and ``years=(2008, 2009)`` are one call."""
+    if isinstance(value, list | tuple):
+        return tuple(_canonical(item) for item in value)
+    if isinstance(value, frozenset):
+        return tuple(sorted(map(repr, value)))
+    return value
+
+
 def call_key(function: Callable, args: tuple, kwargs: dict) -> str | None:
     """The key of one call (see the module text), or None when an argument is not a plain
     value."""
     bound = inspect.signature(function).bind(*args, **kwargs)
     bound.apply_defaults()
-    arguments = sorted(bound.arguments.items())
-    if not all(_plain(value) for _, value in arguments):
+    if not all(_plain(value) for value in bound.arguments.values()):
         return None
+    arguments = sorted((name, _canonical(value)) for name, value in bound.arguments.items())
     digest = hashlib.sha256()
     for part in (
         f"{function.__module__}.{function.__qualname__}",
