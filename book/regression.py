@@ -40,7 +40,7 @@ from eucluster.key_figures import KeyFigures
 from eucluster.measures import strength
 from eucluster.measures.traded import classify_divisions
 from eucluster.models import designs, estimation, evidence, prosperity, regression_data, spatial
-from eucluster.report import charts, regression_charts
+from eucluster.report import charts, design_charts, regression_charts
 from eucluster.report.tables import show_table
 
 charts.use_theme()
@@ -158,6 +158,11 @@ found = evidence.gather(
 )  # fmt: skip
 figures.publish_all(found.figures)
 
+# %% tags=["remove-cell"]
+for estimate in [*found.designs.largest.values(), *found.designs.common.values()]:
+    assert estimate.wild_low < estimate.coef < estimate.wild_high
+    assert (estimate.wild_low <= 0 <= estimate.wild_high) == (estimate.wild_p >= 0.05)
+
 # %% tags=["remove-input"]
 show_table(
     found.sample_table(),
@@ -189,22 +194,26 @@ show_table(
 #
 # Every estimate has standard errors clustered by country; with
 # {glue}`regression.main.clusters` countries, several of them a single region, their p-values
-# come from the wild cluster bootstrap {cite:p}`roodman_2019` (9,999 draws, Webb weights,
-# null imposed). {numref}`tbl-regression-designs` shows each design on its largest sample and
-# on the {glue}`regression.common.regions` regions all of them can use.
+# come from the wild cluster bootstrap {cite:p}`roodman_2019`
+# ({glue}`regression.wild.reps` draws, Webb weights, null imposed). Their 95 % intervals
+# invert the same test: they hold every value of the coefficient that the bootstrap, with
+# that value imposed as the null, does not reject at the 5 % level, so the interval and the
+# p-value always agree on whether an estimate is clear. {numref}`tbl-regression-designs`
+# shows each design on its largest sample and on the {glue}`regression.common.regions`
+# regions all of them can use.
 
 # %% tags=["remove-input"]
 show_table(
     found.design_table(),
     label="tbl-regression-designs",
-    caption="Coefficient of standardised cluster strength (standard error clustered by "
-    "country), wild cluster bootstrap p-value, regions and observations, by design. Largest: "
-    "each design on all regions it can use; common: the regions every design uses; single-"
-    "region countries drop out wherever country effects fit them exactly. Cross-section: log GDP "
-    "per head on strength and early controls, country FE. Panel: log GDP per head on lagged "
-    "annual strength, region and country-by-year FE. Long difference: change of log GDP per "
-    "head on change of strength. Growth: log growth on initial strength and initial log GDP "
-    "per head, country FE. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2.",
+    caption="Coefficient of standardised strength (standard error clustered by country), wild "
+    "cluster bootstrap p-value and 95 % interval (null values the test keeps), regions and "
+    "observations. Largest: each design on all regions it can use; common: the regions every "
+    "design uses; single-region countries drop out wherever country effects fit them exactly. "
+    "Cross-section: log GDP per head on strength and early controls, country FE. Panel: log "
+    "GDP per head on lagged annual strength, region and country-by-year FE. Long difference: "
+    "change of log GDP per head on change of strength. Growth: log growth on initial strength "
+    "and initial log GDP per head, country FE. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2.",
 )
 
 # %% [markdown]
@@ -219,10 +228,10 @@ show_table(
 # {glue}`regression.common.some_answer_changes`.
 
 # %% tags=["remove-cell", "chart"]
-design_chart = regression_charts.coefficient_chart(
+design_chart = design_charts.interval_chart(
     designs.design_coefficients(found.designs),
     x_title="Coefficient of cluster strength (1 SD), 95 % interval",
-).properties(height=300)
+)
 glue("fig-regression-designs", design_chart, display=False)
 
 # %% [markdown]
@@ -230,8 +239,9 @@ glue("fig-regression-designs", design_chart, display=False)
 # :name: fig-regression-designs
 #
 # The coefficient of standardised cluster strength in each design, on its largest and on the
-# common sample, with 95 % intervals from country-clustered standard errors. Sources:
-# Eurostat nama_10r_2gdp and sbs_r_nuts06_r2.
+# common sample, with two 95 % intervals: from the country-clustered standard error (normal
+# reference distribution) and from the wild cluster bootstrap. Sources: Eurostat
+# nama_10r_2gdp and sbs_r_nuts06_r2.
 # ```
 #
 # ## The cross-section in detail
@@ -257,7 +267,8 @@ show_table(
     caption="Log GDP per head (PPS) in the latest full year on standardised cluster strength "
     "in the early years. Coefficients with standard errors in brackets; *** p < 0.01, "
     "** p < 0.05, * p < 0.1. HC3: heteroskedasticity-robust; clustered: by country "
-    "(number of countries), with the wild cluster bootstrap p-value of strength. Sources: "
+    "(number of countries), with the wild cluster bootstrap p-value and 95 % interval of "
+    "strength. Sources: "
     "Eurostat nama_10r_2gdp, sbs_r_nuts06_r2, lfst_r_lfe2eedu, tgs00096, pat_ep_rtot; GISCO.",
 )
 
@@ -319,9 +330,11 @@ figures.publish_all(dependence.figures)
 # Clustered standard errors with few clusters are too small, and neighbouring regions share
 # labour markets across the borders that country clusters draw. The wild cluster bootstrap
 # {glue}`regression.main.wild_same_answer` (p-value {glue}`regression.main.strength.wild_p`
-# against {glue}`regression.main.strength.pvalue`). Spatial-HAC standard errors
-# {cite:p}`conley_1999`, which let the errors of regions closer than a bandwidth be
-# correlated, are {glue}`regression.main.strength.conley_se` with
+# against {glue}`regression.main.strength.pvalue`); its 95 % interval, from
+# {glue}`regression.main.strength.wild_low` to {glue}`regression.main.strength.wild_high` log
+# points per standard deviation, is {glue}`regression.main.wild_wider`. Spatial-HAC
+# standard errors {cite:p}`conley_1999`, which let the errors of regions closer than a
+# bandwidth be correlated, are {glue}`regression.main.strength.conley_se` with
 # {glue}`regression.conley.narrow_km` km and {glue}`regression.main.strength.conley_se_wide`
 # with {glue}`regression.conley.wide_km` km: {glue}`regression.main.conley_same_answer`.
 # With each region linked to its {glue}`regression.moran.k` nearest neighbours, Moran's I of
@@ -381,8 +394,8 @@ show_table(
 #
 # ## The specification curve
 #
-# The estimates above are a few of many defensible ones. The chapter on the specification
-# curve varies the measure, the scope, the thresholds, the treatment of confidential cells,
+# The estimates above are a few of many defensible ones. The next chapter, {doc}`curve`,
+# varies the measure, the scope, the thresholds, the treatment of confidential cells,
 # the sample, the controls, the fixed effects, the design and the outcome together, and tests
 # the whole curve against data in which strength carries no information.
 #

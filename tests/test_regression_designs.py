@@ -75,6 +75,78 @@ def test_wild_bootstrap_with_fixed_effects_equals_the_within_regression():
         )
 
 
+def brute_force_t(frame, b0, v_row, groups):
+    """One bootstrap t statistic of H0: beta_strength = b0, built the long way: the restricted
+    fit, the bootstrap outcome, a fresh OLS and its CRV1 error (numpy, no shortcuts)."""
+    y = frame["y"].to_numpy()
+    x = np.column_stack([np.ones(len(frame)), frame[["strength", "control"]].to_numpy()])
+    z = x[:, [0, 2]]
+    target = y - b0 * x[:, 1]
+    gamma = np.linalg.lstsq(z, target, rcond=None)[0]
+    restricted = target - z @ gamma
+    y_star = z @ gamma + b0 * x[:, 1] + restricted * v_row[groups]
+    inverse = np.linalg.inv(x.T @ x)
+    beta = inverse @ x.T @ y_star
+    residual = y_star - x @ beta
+    n_groups = len(v_row)
+    scores = np.array([x[groups == g].T @ residual[groups == g] for g in range(n_groups)])
+    scale = n_groups / (n_groups - 1) * (len(y) - 1) / (len(y) - x.shape[1])
+    variance = scale * inverse @ scores.T @ scores @ inverse
+    return (beta[1] - b0) / np.sqrt(variance[1, 1])
+
+
+def test_wild_draws_under_any_null_equal_the_long_way():
+    data = estimation.simulate(n=120, beta=0.2, countries=9, seed=6)
+    test = inference.wild_test(data, "y", ["strength", "control"], param="strength", reps=7, seed=3)
+    groups = pd.factorize(data["country"])[0]
+    v = inference.webb_weights(np.random.default_rng(3), 7, 9)
+    for b0 in (0.0, 0.15, -0.4):
+        expected = [brute_force_t(data, b0, v[r], groups) for r in range(7)]
+        assert np.allclose(test.draws(b0), expected, rtol=1e-10, atol=1e-12)
+
+
+def test_wild_interval_inverts_the_test_and_holds_the_estimate():
+    data = estimation.simulate(n=200, beta=0.2, countries=12, seed=7)
+    test = inference.wild_test(
+        data, "y", ["strength", "control"], param="strength", reps=1999, seed=0
+    )
+    low, high = test.interval()
+    tolerance = 1e-6 * test.se
+    assert low < test.coef < high
+    assert test.pvalue(low) >= 0.05 > test.pvalue(low - tolerance)
+    assert test.pvalue(high) >= 0.05 > test.pvalue(high + tolerance)
+    result = inference.wild_cluster(
+        data, "y", ["strength", "control"], param="strength", reps=1999, seed=0
+    )
+    assert (result.low, result.high) == (low, high)
+    assert (result.low <= 0 <= result.high) == (result.pvalue >= 0.05)
+
+
+def test_wild_interval_with_many_clusters_is_close_to_the_crv1_interval():
+    data = estimation.simulate(n=3000, beta=0.2, countries=300, seed=8)
+    result = inference.wild_cluster(
+        data, "y", ["strength", "control"], param="strength", reps=1999, seed=0
+    )
+    fit = estimation.ols(data, "y", ["strength", "control"], cluster="country")
+    crv1_low, crv1_high = fit.conf_int("strength")
+    width = crv1_high - crv1_low
+    assert abs(result.low - crv1_low) < 0.05 * width
+    assert abs(result.high - crv1_high) < 0.05 * width
+
+
+def test_clustered_leave_one_out_equals_refitting_with_statsmodels():
+    data = estimation.simulate(n=70, beta=0.2, countries=8, seed=9)
+    data.loc[data.index[0], "country"] = "C99"  # a country with a single region
+    fit = estimation.ols(data, "y", ["strength", "control"], fixed_effects="country")
+    fast = estimation.leave_one_out(fit, "strength")
+    for left_out in data.index[:12]:
+        refit = estimation.ols(
+            fit.data.drop(index=left_out), "y", ["strength", "control"], fixed_effects="country"
+        )
+        expected = refit.estimate("strength")
+        assert np.allclose(fast.loc[left_out].to_numpy(), expected, rtol=1e-10, atol=1e-12)
+
+
 def test_conley_errors_with_a_tiny_kernel_are_white_errors():
     import geopandas as gpd
     from shapely.geometry import Point
@@ -141,7 +213,8 @@ def test_panel_lags_strength_and_windows_average_what_is_published():
 
 def make_estimate(coef: float, p: float, design: str = "growth") -> designs.DesignEstimate:
     regions = pd.Index(["AA01", "BB01"])
-    return designs.DesignEstimate(design, coef, 0.01, p, 2, regions, regions)
+    low, high = (coef - 0.03, coef + 0.03) if p >= 0.05 else (coef - 0.005, coef + 0.005)
+    return designs.DesignEstimate(design, coef, 0.01, p, low, high, 2, regions, regions)
 
 
 def toy_designs(growth_coef: float, growth_p: float) -> designs.Designs:
@@ -162,7 +235,11 @@ def test_design_claims_flip_with_the_estimate():
     assert "convergence" in slower["regression.growth.not_both_negative"].if_false
     assert not slower["regression.growth.strength.unclear"].holds
     assert "clearly negative" in slower["regression.growth.strength.unclear"].if_false
-    assert unclear_claim("x", 0.01, 0.4, "strength").holds
+    assert unclear_claim("x", 0.01, 0.4, "strength", (-0.02, 0.04)).holds
+    assert (
+        "-0.020 to 0.040, which includes zero"
+        in unclear_claim("x", 0.01, 0.4, "strength", (-0.02, 0.04)).if_true
+    )
     largest = {"panel": make_estimate(0.02, 0.01, "panel")}
     common = {"panel": make_estimate(0.02, 0.3, "panel")}
     claims = {c.id: c for c in agreement_claims(largest, common) if isinstance(c, Claim)}
@@ -181,3 +258,23 @@ def test_neighbour_mean_averages_the_neighbours():
     weights.transform = "r"
     values = pd.Series({"a": 1.0, "b": 2.0, "c": 4.0})
     assert neighbour_mean(values, weights).to_dict() == {"a": 2.0, "b": 2.5, "c": 2.0}
+
+
+def test_wild_interval_claims_read_the_interval():
+    from eucluster.models.design_findings import inference_figures
+
+    data = estimation.simulate(n=90, beta=0.2, countries=9, seed=10)
+    fit = estimation.ols(data, "y", ["strength", "control"], fixed_effects="country")
+    coef, se, _ = fit.estimate("strength")
+    influence = inference.dfbeta(fit)
+
+    def wider_claim(low, high):
+        wild = inference.WildBootstrap("strength", 2.0, 0.04, 999, 9, low, high)
+        records = inference_figures(fit, wild, {250: se, 500: se}, influence, fit)
+        return {r.id: r for r in records if isinstance(r, Claim)}["regression.main.wild_wider"]
+
+    assert wider_claim(coef - 3 * se, coef + 3 * se).holds
+    narrow = wider_claim(coef - se, coef + se)
+    assert not narrow.holds and "no wider" in narrow.if_false
+    clear = unclear_claim("x", -0.02, 0.01, "strength", (-0.03, -0.004))
+    assert not clear.holds and "-0.030 to -0.004, which excludes zero" in clear.if_false

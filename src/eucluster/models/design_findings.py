@@ -16,6 +16,7 @@ from scipy.stats import norm
 from eucluster.key_figures import Claim, Figure, claim, computed
 from eucluster.models.designs import LABELS, DesignEstimate, Designs
 from eucluster.models.estimation import Fit
+from eucluster.models.inference import WildBootstrap
 from eucluster.models.verdicts import LEVEL, LEVEL_TEXT, is_clear, p_text, same_answer, sign_word
 
 
@@ -46,17 +47,41 @@ def verdict(coef: float, pvalue: float) -> str:
     return f"clearly {sign_word(coef, 'negative', 'positive')} ({p_text(pvalue)})"
 
 
-def unclear_claim(identifier: str, coef: float, pvalue: float, what: str) -> Claim:
-    """A claim that an estimate is not clear, by the wild bootstrap: its false sentence says
-    which sign it clearly has."""
-    text = f"{coef:.3f}, wild bootstrap {p_text(pvalue)}"
+def unclear_claim(
+    identifier: str, coef: float, pvalue: float, what: str, interval: tuple[float, float]
+) -> Claim:
+    """A claim that an estimate is not clear, by the wild bootstrap: its wild 95 % interval
+    (the null values the bootstrap test keeps at 5 %) includes zero; its false sentence says
+    which sign the estimate clearly has and where the interval lies."""
+    low, high = interval
+    text = f"{coef:.3f}; wild bootstrap {p_text(pvalue)}, 95 % interval {low:.3f} to {high:.3f}"
     return claim(
         identifier,
         not is_clear(pvalue),
-        definition=f"the wild cluster bootstrap p-value of {what} is at least {LEVEL}",
-        if_true=f"is indistinguishable from zero ({text})",
-        if_false=f"is clearly {sign_word(coef, 'negative', 'positive')} ({text})",
+        definition=f"the wild cluster bootstrap p-value of {what} is at least {LEVEL}, so that "
+        "its wild 95 % interval (the null values the bootstrap test does not reject) "
+        "includes zero",
+        if_true=f"is indistinguishable from zero ({text}, which includes zero)",
+        if_false=f"is clearly {sign_word(coef, 'negative', 'positive')} ({text}, "
+        "which excludes zero)",
     )
+
+
+def wild_interval_figures(key: str, low: float, high: float, what: str) -> list[Figure]:
+    """``regression.<key>.wild_low`` and ``.wild_high``: the wild cluster bootstrap 95 %
+    interval of a coefficient, found by inverting the bootstrap test."""
+    return [
+        computed(
+            f"regression.{key}.wild_{end}",
+            value,
+            unit="log points per SD of strength",
+            definition=f"{side} end of the 95 % interval of {what} that inverts the restricted "
+            "wild cluster bootstrap test (Webb weights, the same draws for every null value; "
+            "bisection to 1e-6 standard errors)",
+            fmt="{:.3f}",
+        )
+        for end, side, value in (("low", "lower", low), ("high", "upper", high))
+    ]
 
 
 def design_figures(designs: Designs) -> list[Figure | Claim]:
@@ -77,6 +102,7 @@ def design_figures(designs: Designs) -> list[Figure | Claim]:
                 definition=f"wild cluster bootstrap p-value (Webb weights, restricted) of {what}",
                 fmt="{:.3f}",
             ),
+            *wild_interval_figures(f"{key}.strength", estimate.wild_low, estimate.wild_high, what),
             computed(
                 f"regression.{key}.regions",
                 len(estimate.regions),
@@ -85,7 +111,11 @@ def design_figures(designs: Designs) -> list[Figure | Claim]:
                 fmt="{:d}",
             ),
             unclear_claim(
-                f"regression.{key}.strength.unclear", estimate.coef, estimate.wild_p, what
+                f"regression.{key}.strength.unclear",
+                estimate.coef,
+                estimate.wild_p,
+                what,
+                (estimate.wild_low, estimate.wild_high),
             ),
         ]
     panel = designs.largest["panel"]
@@ -163,15 +193,20 @@ def agreement_claims(
 
 def inference_figures(
     main: Fit,
-    wild_p: float,
+    wild: WildBootstrap,
     conley_se: Mapping[int, float],
     dfbeta: pd.Series,
     without_influential: Fit,
 ) -> list[Figure | Claim]:
-    """The main estimate's wild bootstrap p-value, spatial-HAC errors at each bandwidth, most
-    influential region and the estimate without it, with claims on whether each check keeps
-    the main answer."""
+    """The main estimate's wild bootstrap p-value and interval, spatial-HAC errors at each
+    bandwidth, most influential region and the estimate without it, with claims on whether
+    each check keeps the main answer and whether the wild interval is wider than the clustered
+    one."""
     coef, se, p = main.estimate("strength")
+    wild_p = wild.pvalue
+    low, high = main.conf_int("strength")
+    wider = wild.high - wild.low > high - low
+    clustered_text = f"{low:.3f} to {high:.3f} from the clustered standard error"
     narrow, wide = sorted(conley_se)
     largest = dfbeta.abs().dropna().idxmax()
     without = without_influential.estimate("strength")
@@ -186,6 +221,25 @@ def inference_figures(
             definition="wild cluster bootstrap p-value of the main coefficient (country "
             "clusters, Webb weights, null imposed)",
             fmt="{:.3f}",
+        ),
+        *wild_interval_figures(
+            "main.strength", wild.low, wild.high, "the main coefficient (country clusters)"
+        ),
+        computed(
+            "regression.wild.reps",
+            wild.reps,
+            unit="draws",
+            definition="draws of every wild cluster bootstrap of the chapter (the same draws "
+            "for every null value of one test)",
+            fmt="{:,d}",
+        ),
+        claim(
+            "regression.main.wild_wider",
+            wider,
+            definition="the wild cluster bootstrap 95 % interval of the main coefficient is "
+            "wider than the normal 95 % interval from its clustered standard error",
+            if_true=f"wider than the interval of {clustered_text}",
+            if_false=f"no wider than the interval of {clustered_text}",
         ),
         computed(
             "regression.main.strength.conley_se",
@@ -254,6 +308,7 @@ def spillover_figures(spillovers) -> list[Figure | Claim]:
     coef, se, _ = spillovers.slx.estimate("neighbour_strength")
     own = spillovers.slx.estimate("strength")
     wild = spillovers.slx_wild.pvalue
+    interval = (spillovers.slx_wild.low, spillovers.slx_wild.high)
     return [
         *coefficient_figures(
             "slx.neighbour_strength",
@@ -267,6 +322,9 @@ def spillover_figures(spillovers) -> list[Figure | Claim]:
             unit="p-value",
             definition="wild cluster bootstrap p-value of the neighbours' strength",
             fmt="{:.3f}",
+        ),
+        *wild_interval_figures(
+            "slx.neighbour_strength", *interval, "the neighbours' strength in the SLX model"
         ),
         *coefficient_figures("slx.strength", own[0], own[1], "own strength in the SLX model"),
         *coefficient_figures(
@@ -283,6 +341,10 @@ def spillover_figures(spillovers) -> list[Figure | Claim]:
             fmt="{:.2f}",
         ),
         unclear_claim(
-            "regression.slx.neighbour_unclear", coef, wild, "the neighbours' strength (SLX)"
+            "regression.slx.neighbour_unclear",
+            coef,
+            wild,
+            "the neighbours' strength (SLX)",
+            interval,
         ),
     ]

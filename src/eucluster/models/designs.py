@@ -50,6 +50,8 @@ class DesignEstimate:
     coef: float
     se: float
     wild_p: float
+    wild_low: float
+    wild_high: float
     observations: int
     regions: pd.Index = field(repr=False)
     complete: pd.Index = field(repr=False)
@@ -90,7 +92,8 @@ def fit_fixed_effects(
     reps: int = REPS,
 ) -> DesignEstimate:
     """``outcome`` on ``regressors`` (the first is strength) with the fixed ``effects``,
-    CRV1 errors by country (``pyfixest.feols``) and the wild cluster bootstrap p-value."""
+    CRV1 errors by country (``pyfixest.feols``) and the wild cluster bootstrap p-value and
+    95 % interval."""
     import pyfixest as pf
 
     complete = data.dropna(subset=[outcome, *regressors]).copy()
@@ -118,6 +121,8 @@ def fit_fixed_effects(
         coef=float(fit.coef()[strength]),
         se=float(fit.se()[strength]),
         wild_p=wild.pvalue,
+        wild_low=wild.low,
+        wild_high=wild.high,
         observations=len(used),
         regions=pd.Index(used["geo"].unique(), name="geo"),
         complete=pd.Index(complete["geo"].unique(), name="geo"),
@@ -237,9 +242,14 @@ def estimate_designs(
     )
 
 
+def interval_text(low: float, high: float) -> str:
+    """An interval as the tables print it, ``[-0.004, 0.008]``."""
+    return f"[{low:.3f}, {high:.3f}]"
+
+
 def design_table(designs: Designs) -> pd.DataFrame:
     """One row per design and sample (its largest, the common one): coefficient (standard
-    error), wild bootstrap p-value, regions and observations."""
+    error), wild bootstrap p-value and 95 % interval, regions and observations."""
     rows = []
     for key, label in LABELS.items():
         for sample, estimates in (("largest", designs.largest), ("common", designs.common)):
@@ -250,6 +260,7 @@ def design_table(designs: Designs) -> pd.DataFrame:
                     "Sample": sample,
                     "Coefficient (SE)": f"{estimate.coef:.3f} ({estimate.se:.3f})",
                     "Wild p": f"{estimate.wild_p:.3f}",
+                    "Wild 95 % interval": interval_text(estimate.wild_low, estimate.wild_high),
                     "Regions": len(estimate.regions),
                     "Observations": estimate.observations,
                 }
@@ -300,19 +311,30 @@ SHORT_LABELS = {
 }
 
 
+#: The two 95 % intervals of each design's coefficient, as the chart's legend names them.
+INTERVALS = ("clustered SE", "wild bootstrap")
+
+
 def design_coefficients(designs: Designs) -> pd.DataFrame:
-    """One row per design and sample (largest, common) with the coefficient and a 95 % interval
-    from its clustered standard error (``coefficient_chart``'s input)."""
+    """Two rows per design and sample (largest, common): the coefficient with its 95 %
+    interval from the clustered standard error (normal) and from the wild cluster bootstrap
+    (:func:`eucluster.report.design_charts.interval_chart`'s input)."""
     rows = []
     for sample, estimates in (("largest", designs.largest), ("common", designs.common)):
         for key, label in SHORT_LABELS.items():
             estimate = estimates[key]
-            rows.append(
-                {
-                    "model": f"{label} ({sample})",
-                    "coef": estimate.coef,
-                    "low": estimate.coef - 1.96 * estimate.se,
-                    "high": estimate.coef + 1.96 * estimate.se,
-                }
+            bounds = (
+                (estimate.coef - 1.96 * estimate.se, estimate.coef + 1.96 * estimate.se),
+                (estimate.wild_low, estimate.wild_high),
             )
+            for interval, (low, high) in zip(INTERVALS, bounds, strict=True):
+                rows.append(
+                    {
+                        "model": f"{label} ({sample})",
+                        "interval": interval,
+                        "coef": estimate.coef,
+                        "low": low,
+                        "high": high,
+                    }
+                )
     return pd.DataFrame(rows)

@@ -51,6 +51,7 @@ class Fit:
     n_clusters: int | None
     result: object = field(repr=False)
     data: pd.DataFrame = field(repr=False)
+    cluster: str | None = None  # the column whose levels are the clusters
 
     def estimate(self, name: str) -> tuple[float, float, float]:
         """``(coefficient, standard error, p-value)`` of one regressor."""
@@ -165,6 +166,7 @@ def ols(
         n_clusters=n_clusters,
         result=result,
         data=used,
+        cluster=group_column,
     )
 
 
@@ -285,7 +287,14 @@ def influence(fit: Fit) -> pd.DataFrame:
 def leave_one_out(fit: Fit, name: str) -> pd.DataFrame:
     """The coefficient and p-value of ``name`` when ``fit`` is re-estimated without each of its
     observations in turn (same regressors, fixed effects and covariance), one row per left-out
-    observation: the influence statistic behind "no single region carries it"."""
+    observation: the influence statistic behind "no single region carries it".
+
+    Country-clustered fits with country effects (the chapter's main model) are refitted with
+    numpy (:func:`clustered_refit`), the others through :func:`ols`: the statsmodels path
+    spends a tenth of a second per refit on building the design, and the tests check that
+    both give the same numbers."""
+    if fit.cov_type == "cluster" and fit.fixed_effects and fit.cluster == fit.fixed_effects:
+        return clustered_leave_one_out(fit, name)
     rows = {}
     for left_out in fit.data.index:
         refit = ols(
@@ -298,6 +307,47 @@ def leave_one_out(fit: Fit, name: str) -> pd.DataFrame:
         coef, se, p = refit.estimate(name)
         rows[left_out] = {"coef": coef, "se": se, "pvalue": p}
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis(fit.data.index.name)
+
+
+def clustered_refit(
+    y: np.ndarray, regressors: np.ndarray, groups: np.ndarray, position: int
+) -> tuple[float, float, float]:
+    """Coefficient, CRV1 standard error and normal p-value of column ``position`` of
+    ``regressors`` in the least squares of ``y`` on a constant, ``regressors`` and dummies of
+    ``groups`` (the first group left out), clustered by ``groups``, exactly as :func:`ols`
+    computes them with statsmodels (small-sample factor ``G/(G-1) (N-1)/(N-K)``)."""
+    from scipy.stats import norm
+
+    codes, levels = pd.factorize(groups)
+    dummies = np.eye(len(levels))[codes][:, 1:]
+    x = np.column_stack([np.ones(len(y)), regressors, dummies])
+    n, k = x.shape
+    inverse = np.linalg.pinv(x.T @ x)
+    beta = inverse @ (x.T @ y)
+    scores = np.zeros((len(levels), k))
+    np.add.at(scores, codes, x * (y - x @ beta)[:, None])
+    factor = len(levels) / (len(levels) - 1) * (n - 1) / (n - k)
+    row = scores @ inverse[:, 1 + position]
+    se = float(np.sqrt(factor * (row**2).sum()))
+    coef = float(beta[1 + position])
+    return coef, se, float(2 * norm.sf(abs(coef) / se))
+
+
+def clustered_leave_one_out(fit: Fit, name: str) -> pd.DataFrame:
+    """:func:`leave_one_out` of a fit with country effects and clustered errors, each refit
+    with :func:`clustered_refit` (the left-out region's country loses its dummy and its
+    cluster when the region was its only one, as in a refit through :func:`ols`)."""
+    data = fit.data
+    y = data[fit.outcome].to_numpy(dtype=float)
+    regressors = data[list(fit.regressors)].to_numpy(dtype=float)
+    groups = data[fit.fixed_effects].astype(str).to_numpy()
+    position = list(fit.regressors).index(name)
+    rows = {}
+    for i, left_out in enumerate(data.index):
+        keep = np.arange(len(data)) != i
+        coef, se, p = clustered_refit(y[keep], regressors[keep], groups[keep], position)
+        rows[left_out] = {"coef": coef, "se": se, "pvalue": p}
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis(data.index.name)
 
 
 def partial_regression(fit: Fit, name: str) -> pd.DataFrame:

@@ -20,7 +20,13 @@ from eucluster.key_figures import Claim, Figure, computed
 from eucluster.models import designs as design_module
 from eucluster.models.design_findings import design_figures, inference_figures, spillover_figures
 from eucluster.models.estimation import Fit, ols
-from eucluster.models.inference import CONLEY_BANDWIDTHS_KM, conley, dfbeta, wild_cluster_fit
+from eucluster.models.inference import (
+    CONLEY_BANDWIDTHS_KM,
+    WildBootstrap,
+    conley,
+    dfbeta,
+    wild_cluster_fit,
+)
 from eucluster.models.spillovers import Spillovers, estimate_spillovers
 
 
@@ -78,7 +84,7 @@ class Evidence:
     """The designs, the inference checks and the spillover models of one run."""
 
     designs: design_module.Designs
-    wild_p: float
+    wild: WildBootstrap
     conley_se: dict[int, float]
     dfbeta: pd.Series
     without_influential: Fit
@@ -134,12 +140,12 @@ def gather(
     figures = [
         *coverage_figures(annual),
         *design_figures(designs),
-        *inference_figures(main, wild.pvalue, conley_se, influence, without),
+        *inference_figures(main, wild, conley_se, influence, without),
         *spillover_figures(spillovers),
     ]
     return Evidence(
         designs=designs,
-        wild_p=wild.pvalue,
+        wild=wild,
         conley_se=conley_se,
         dfbeta=influence,
         without_influential=without,

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from eucluster.key_figures import Figure, computed
+from eucluster.models.designs import interval_text
 from eucluster.models.estimation import Fit, influence, leave_one_out, ols, regression_table
 from eucluster.models.inference import wild_cluster_fit
 from eucluster.models.prosperity_claims import control_figures, influence_claims, model_claims
@@ -321,14 +322,15 @@ def check_figures(fits: dict[str, Fit]) -> list[Figure]:
 
 
 def results_table(models: ProsperityModels, keys: Sequence[str], *, seed: int = 0):
-    """The regression table of the fits ``keys`` with a last row of the wild cluster
-    bootstrap p-value of strength for the country-clustered columns."""
+    """The regression table of the fits ``keys`` with two last rows for the country-clustered
+    columns: the wild cluster bootstrap p-value of strength and its 95 % interval."""
     fits = models.table_fits(keys)
-    wild = [
-        f"{wild_cluster_fit(fit, seed=seed).pvalue:.3f}" if fit.cov_type == "cluster" else ""
-        for fit in fits
-    ]
-    return regression_table(fits, LABELS, extra_rows={"Wild bootstrap p (strength)": wild})
+    wild = [wild_cluster_fit(fit, seed=seed) if fit.cov_type == "cluster" else None for fit in fits]
+    rows = {
+        "Wild bootstrap p (strength)": [f"{w.pvalue:.3f}" if w else "" for w in wild],
+        "Wild 95 % interval (strength)": [interval_text(w.low, w.high) if w else "" for w in wild],
+    }
+    return regression_table(fits, LABELS, extra_rows=rows)
 
 
 @dataclass(frozen=True)
