@@ -178,6 +178,25 @@ def benchmarks_block() -> str:
             f"({nodes['seconds_loop']:.3f} s / {nodes['seconds_vectorised']:.3f} s, "
             f"{nodes['cells']:,} cells) | `benchmarks/bench_nodes.py` |"
         )
+    curve = read("curve")
+    if curve:
+        rows.append(
+            f"| specification curve: one-by-one / batched time | {curve['ratio']:,.0f} x "
+            f"({curve['fits']:,} fits: {curve['seconds_batched']:.1f} s batched; "
+            f"{curve['loop']}) | `benchmarks/bench_curve.py` |"
+        )
+    profile = read("build_profile")
+    if profile:
+        chapters = sorted(profile["chapters_seconds"].items(), key=lambda item: -item[1])
+        listed = ", ".join(f"{name} {seconds:.0f}" for name, seconds in chapters)
+        load = profile.get("load_average")
+        context = f"{profile['cpus']} CPUs" + (f", load average {load}" if load else "")
+        rows.append(
+            f"| HTML build, cold, profiled | {profile['total_seconds']:.0f} s; chapters (s): "
+            f"{listed}; chart rendering {profile['chart_rendering_total_seconds']:.0f} s "
+            f"({profile['charts_rendered']} charts) | `scripts/profile_build.py` on "
+            f"{profile['commit']}, {context} |"
+        )
     build = read("build")
     for step, ratio in build.get("ratio_to_cold", {}).items():
         executed = ", ".join(build["executed"][step]) or "none"
