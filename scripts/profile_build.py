@@ -71,7 +71,7 @@ if _log:
         def _kernel_cpu():
             with open(_log, "a") as out:
                 out.write(json.dumps({"at": time.time(), "call": "kernel", "begin": _begin,
-                                      "cpu": time.process_time()}) + "\n")
+                                      "cpu": time.process_time()}) + "\\n")
         atexit.register(_kernel_cpu)
 """
 

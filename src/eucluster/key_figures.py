@@ -299,7 +299,10 @@ class KeyFigures:
 def _dump(path: Path, payload: Any) -> None:
     text = json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+        # Written aside and renamed: chapters executed side by side read each other's files.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
 
 
 def merge(build_dir: Path, chapters: set[str] | None = None) -> Path:
