@@ -206,14 +206,14 @@ show_table(
 show_table(
     found.design_table(),
     label="tbl-regression-designs",
-    caption="Coefficient of standardised strength (standard error clustered by country), wild "
-    "cluster bootstrap p-value and 95 % interval (null values the test keeps), regions and "
-    "observations. Largest: each design on all regions it can use; common: the regions every "
-    "design uses; single-region countries drop out wherever country effects fit them exactly. "
-    "Cross-section: log GDP per head on strength and early controls, country FE. Panel: log "
-    "GDP per head on lagged annual strength, region and country-by-year FE. Long difference: "
-    "change of log GDP per head on change of strength. Growth: log growth on initial strength "
-    "and initial log GDP per head, country FE. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2.",
+    caption="Standardised strength: coefficient (SE clustered by country), wild cluster bootstrap "
+    "p-value and 95 % interval. Largest: each design on all regions it can use; common: the "
+    "regions every design uses (single-region countries drop out under country effects). Cross-"
+    "section: log GDP per head on strength and early controls, country FE. Panel: the same on "
+    "lagged annual strength, region and country-by-year FE. Long difference: the change of one on "
+    "the change of the other. Growth: log growth on initial strength and log GDP per head, "
+    "country FE. Sources: Eurostat nama_10r_2gdp, sbs_r_nuts06_r2.",
+    widths=designs.TABLE_WIDTHS,
 )
 
 # %% [markdown]

@@ -247,6 +247,10 @@ def interval_text(low: float, high: float) -> str:
     return f"[{low:.3f}, {high:.3f}]"
 
 
+#: Relative column widths of :func:`design_table` in the PDF (the interval on one line).
+TABLE_WIDTHS = (18, 11, 17, 7, 17, 8, 10)
+
+
 def design_table(designs: Designs) -> pd.DataFrame:
     """One row per design and sample (its largest, the common one): coefficient (standard
     error), wild bootstrap p-value and 95 % interval, regions and observations."""

@@ -5,7 +5,8 @@ reference distribution are too optimistic, and neighbouring regions are correlat
 borders that country clusters ignore. This module gives each estimate three further checks:
 
 * :func:`wild_cluster` : the wild cluster bootstrap (restricted, Webb weights, as
-  ``wildboottest`` does it) of a coefficient with country clusters;
+  ``wildboottest`` does it) of a coefficient with country clusters: its p-value and the
+  95 % interval that inverts the test (:class:`WildTest`);
 * :func:`conley` : spatial-HAC (Conley-type) standard errors with a triangular kernel of
   distance between region centroids (``spreg.OLS(robust="hac", gwk=...)`` with
   ``libpysal.weights.Kernel``);
@@ -30,6 +31,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from eucluster.models.verdicts import LEVEL
+
 #: Bootstrap draws and the weight distribution of every wild cluster bootstrap of the chapter
 #: (Webb's six-point weights: with few clusters Rademacher weights give few distinct draws).
 REPS = 9999
@@ -52,10 +55,6 @@ class WildBootstrap:
     clusters: int
     low: float
     high: float
-
-
-#: Level of the test the interval inverts (a 95 % interval), as in ``models.verdicts``.
-LEVEL = 0.05
 
 
 def partial_out(values: pd.DataFrame, effects: pd.DataFrame) -> pd.DataFrame:
@@ -113,9 +112,9 @@ class WildTest:
     variance; with the draws ``v`` fixed, each draw's t statistic is
     ``(n0 - b0 n1) / sqrt(scale (a - 2 b0 b + b0^2 c))`` with five numbers per draw. A
     p-value for a new ``b0`` therefore costs one pass over the draws, which is what the
-    bisection of :meth:`interval` needs (Roodman, Nielsen, MacKinnon and Webb 2019, section
-    3.5, do the same with their closed forms). Hand-written: ``wildboottest`` and
-    ``pyfixest`` test one null value per call and have no interval.
+    bisection of :meth:`interval` needs (the test inversion that Roodman, Nielsen, MacKinnon
+    and Webb 2019 describe for Stata's ``boottest``). Hand-written: ``wildboottest`` and
+    ``pyfixest`` test one null value per call and give no interval.
     """
 
     def __init__(self, y: np.ndarray, x: np.ndarray, j: int, groups: np.ndarray, v: np.ndarray):
