@@ -65,14 +65,23 @@ if _log:
         for _name in ("vegalite_to_svg", "vegalite_to_png"):
             setattr(_vlc, _name, _timed(_name, getattr(_vlc, _name)))
     import sys as _sys
-    if any("ipykernel" in _arg for _arg in _sys.argv):
-        import atexit
-        _begin = time.time()
-        def _kernel_cpu():
-            with open(_log, "a") as out:
-                out.write(json.dumps({"at": time.time(), "call": "kernel", "begin": _begin,
-                                      "cpu": time.process_time()}) + "\\n")
-        atexit.register(_kernel_cpu)
+    import threading
+    # Kernels are killed at the end, so nothing runs at exit: once a process turns out to be an
+    # IPython kernel, log its process time after every cell (the last line of a pid is its CPU).
+    _begin = time.time()
+    def _kernel_cpu(*_):
+        with open(_log, "a") as out:
+            out.write(json.dumps({"at": time.time(), "call": "kernel", "pid": os.getpid(),
+                                  "begin": _begin, "cpu": time.process_time()}) + "\\n")
+    def _hook():
+        for _ in range(1200):
+            finder = getattr(_sys.modules.get("IPython"), "get_ipython", None)  # once imported
+            shell = finder() if finder is not None else None
+            if shell is not None and "ipykernel" in _sys.modules:
+                shell.events.register("post_run_cell", _kernel_cpu)
+                return
+            time.sleep(0.05)
+    threading.Thread(target=_hook, daemon=True).start()
 """
 
 
@@ -152,14 +161,17 @@ def profile(lines: list[tuple[float, str]], charts: list[dict], started: float) 
             chapters[stem] = float(match["s"])
             windows.setdefault(stem, [at - float(match["s"]), at])[1] = at
     rendering = {stem: 0.0 for stem in chapters}
-    kernels = [call for call in charts if call["call"] == "kernel"]
+    kernels = list({call["pid"]: call for call in charts if call["call"] == "kernel"}.values())
     charts = [call for call in charts if call["call"] != "kernel"]
     kernel_cpu = {}
     for kernel in kernels:
         begin, end = kernel["begin"] - started, kernel["at"] - started
-        for stem, (first_at, last_at) in windows.items():
-            if first_at - 1.0 <= begin and end <= last_at + 5.0:
-                kernel_cpu[stem] = round(kernel["cpu"], 1)
+        overlap = {
+            stem: min(end, last_at) - max(begin, first_at)
+            for stem, (first_at, last_at) in windows.items()
+        }
+        if overlap and max(overlap.values()) > 0:  # the chapter the kernel ran most with
+            kernel_cpu[max(overlap, key=overlap.get)] = round(kernel["cpu"], 1)
     for call in charts:
         at = call["at"] - started
         for stem, (begin, end) in windows.items():
@@ -224,7 +236,7 @@ def main() -> None:
         result = profile(lines, charts, started)
         if ahead is not None:
             result["executed_ahead"] = ahead
-            kernels = [call for call in charts if call["call"] == "kernel"]
+            kernels = {c["pid"]: c for c in charts if c["call"] == "kernel"}.values()
             result["kernels_cpu_seconds_total"] = round(sum(k["cpu"] for k in kernels), 1)
     cpu = sum(getattr(cpu_after, f) - getattr(cpu_before, f) for f in ("ru_utime", "ru_stime"))
     result.update(

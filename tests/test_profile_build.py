@@ -37,3 +37,16 @@ def test_phases_chapters_and_charts_from_the_log():
     assert phases["writing pages and finishing"] == 5.0
     assert result["chart_rendering_seconds"] == {"a": 0.5, "b": 0.2}
     assert result["charts_rendered"] == 2
+
+
+def test_each_kernels_last_cpu_record_is_matched_to_its_chapter():
+    kernel = {"call": "kernel", "pid": 7, "begin": 100.0 + 3.6}
+    charts = [
+        {**kernel, "at": 100.0 + 8.0, "cpu": 2.0},
+        {**kernel, "at": 100.0 + 13.0, "cpu": 6.5},  # the last record of pid 7 counts
+        {"call": "kernel", "pid": 8, "begin": 100.0 + 14.1, "at": 100.0 + 17.9, "cpu": 3.0},
+    ]
+    result = profile_build.profile(LOG, charts, started=100.0)
+    assert result["chapters_kernel_cpu_seconds"] == {"a": 6.5, "b": 3.0}
+    assert result["kernels_cpu_seconds_total"] == 9.5
+    assert result["charts_rendered"] == 0
