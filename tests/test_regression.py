@@ -537,7 +537,7 @@ def test_every_key_figure_of_the_chapter_has_one_home():
     assert set(ids) <= chapter_ids()
     families = {
         "traded", "coverage", "panel", "long_difference", "growth", "growth_long", "common",
-        "designs", "main", "conley", "influence", "influential", "slx", "error_model",
+        "designs", "main", "conley", "influence", "influential", "slx", "error_model", "wild",
     }  # fmt: skip
     assert {name.split(".")[1] for name in chapter_ids() - set(ids)} <= families
 
