@@ -455,59 +455,6 @@ MAIN_CHOICE = {
 }
 
 
-# --------------------------------------------------------------------------- specification curve
-
-
-def test_threshold_labels_and_main_choice():
-    from eucluster.models import specification_curve as sc
-
-    assert sc.threshold_label("node_share", 1.5) == "node LQ 1.5"
-    assert sc.threshold_label("benchmark_share", 0.75) == "CMP LQ percentile 75"
-    choice = sc.main_choice(
-        "star_share", "eu27", lq_threshold=1.5, star_lq=2.0, benchmark_quantile=0.75
-    )
-    assert choice == {
-        "measure": "star_share",
-        "sample": "eu27",
-        "controls": "baseline",
-        "fixed_effects": True,
-        "threshold": "star LQ 2",
-    }
-    for argument, values in sc.THRESHOLD_GRID.values():
-        assert argument in sc.THRESHOLD_NAMES and len(values) == 3
-
-
-def test_specification_curve_and_its_figures():
-    from eucluster.models import specification_curve as sc
-
-    frame = toy_analysis_frame()
-    cases = [
-        (
-            sc.Specification(measure, "t", sample, controls, fixed),
-            frame.assign(strength=frame[f"{measure}_z"])[lambda f, s=sample: ~f["capital"]]
-            if sample == "no_capitals"
-            else frame.assign(strength=frame[f"{measure}_z"]),
-        )
-        for measure in ("node_share", "star_share")
-        for sample in ("eu27", "no_capitals")
-        for controls in ("none", "baseline")
-        for fixed in (False, True)
-    ]
-    controls = {name: list(columns) for name, columns in sc.CONTROL_SETS.items()}
-    curve, skipped = sc.specification_curve(cases, "log_gdp", "strength", controls)
-    assert skipped.empty
-    assert len(curve) == 16 and curve["coef"].is_monotonic_increasing
-    assert curve["rank"].tolist() == list(range(1, 17))
-    values = {record.id: record.value for record in sc.curve_figures(curve)}
-    within = curve[curve["fixed_effects"] & curve["controls"].eq("baseline")]
-    assert values["regression.curve.count"] == 16
-    assert values["regression.curve.fe_count"] == len(within) == 4
-    assert values["regression.curve.fe_star_count"] == 2
-    assert values["regression.curve.fe_max"] == within["coef"].max()
-    with pytest.raises(KeyError, match="unknown control set"):
-        sc.specification_curve(cases, "log_gdp", "strength", {"none": []})
-
-
 def test_every_key_figure_of_the_chapter_has_one_home():
     """The records the package returns carry ids of the chapter's reviewed key figures and
     claims, none twice; the chapter's other ids come from the designs, inference and
@@ -551,25 +498,6 @@ def test_regression_charts_build():
 
     frame = toy_analysis_frame()
     models = prosperity.estimate(frame, "node_share")
-    coefficients = estimation.coefficient_frame(models.fits.values(), "strength")
-    chart = regression_charts.coefficient_chart(coefficients, x_title="x")
-    assert chart.to_dict()["height"] == 24 * len(coefficients)
     summary = prosperity.influence_summary(models.main, frame["capital"])
     panels = regression_charts.residual_panels(summary.table).to_dict()
     assert len(panels["vconcat"]) == 2
-    curve = pd.DataFrame(
-        {
-            "rank": [1, 2],
-            "coef": [-0.1, 0.1],
-            "low": [-0.2, 0.0],
-            "high": [0.0, 0.2],
-            "measure": ["node_share", "star_share"],
-            "threshold": ["node LQ 1.5", "star LQ 2"],
-            "sample": ["eu27", "eu27"],
-            "controls": ["baseline", "baseline"],
-            "fixed_effects": [True, True],
-        }
-    )
-    main = {"measure": "node_share", "sample": "eu27", "threshold": "node LQ 1.5"}
-    spec = regression_charts.specification_chart(curve, main).to_dict()
-    assert len(spec["vconcat"]) == 2

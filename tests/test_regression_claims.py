@@ -2,14 +2,12 @@
 flips, and the sentence the book would show in each case."""
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from eucluster.key_figures import Claim
 from eucluster.models import estimation, prosperity, verdicts
 from eucluster.models import prosperity_claims as pc
-from eucluster.models import specification_curve as sc
-from eucluster.models.spatial import MoranResult, dependence_claims, doubled_error_claims
+from eucluster.models.spatial import MoranResult, dependence_claims
 from tests.test_regression import TOY_CHOICES, toy_analysis_frame
 
 
@@ -182,77 +180,3 @@ def test_spatial_claims_follow_the_tests():
     assert not claims["regression.moran.not_clustered"].holds
     assert shown(claims["regression.lm.none_reject"]).endswith("only in the error form")
     assert shown(claims["regression.lm.robust_undecided"]).startswith("and the robust error test")
-
-
-def test_doubling_the_error_can_take_the_sign_away():
-    data = estimation.simulate(n=200, beta=0.12, countries=10, seed=7)
-    fit = estimation.ols(
-        data.assign(strength=data["strength"]),
-        "y",
-        ["strength", "control"],
-        fixed_effects="country",
-    )
-    coef, se, p = fit.estimate("strength")
-    claims = claims_of(doubled_error_claims(fit))
-    doubled = claims["regression.main.doubled_same_verdict"]
-    excludes = abs(coef) > 2 * se * 1.959964
-    assert doubled.holds == ((p < 0.05) == excludes)
-
-
-# --------------------------------------------------------------------------- the curve
-
-
-def test_specifications_that_cannot_be_estimated_are_counted():
-    frame = toy_analysis_frame()
-    data = frame.assign(strength=frame["node_share_z"])
-    good = sc.Specification("node_share", "t", "eu27", "baseline", True)
-    tiny = sc.Specification("node_share", "t", "weak", "baseline", True)
-    controls = {name: list(columns) for name, columns in sc.CONTROL_SETS.items()}
-    curve, skipped = sc.specification_curve(
-        [(good, data), (tiny, data.head(4))], "log_gdp", "strength", controls
-    )
-    assert len(curve) == 1 and len(skipped) == 1
-    assert "too few to estimate" in skipped.loc[0, "reason"]
-    claims = claims_of(sc.curve_claims(curve, skipped, (-1.0, 1.0)))
-    estimated = claims["regression.curve.all_estimated"]
-    assert not estimated.holds and estimated.if_false.startswith(f"1 of the {sc.GRID_SIZE}")
-
-
-def test_curve_claims_count_estimates_outside_the_main_interval():
-    curve = pd.DataFrame(
-        {
-            "measure": ["star_share", "node_share", "node_share", "node_share"],
-            "controls": ["baseline", "baseline", "none", "none"],
-            "fixed_effects": [True, True, False, False],
-            "coef": [0.05, 0.0, -0.2, 0.1],
-            "pvalue": [0.01, 0.9, 0.01, 0.2],
-        }
-    )
-    empty = pd.DataFrame(columns=["reason"])
-    claims = claims_of(sc.curve_claims(curve, empty, (-0.03, 0.02)))
-    assert shown(claims["regression.curve.fe_outside_main"]).startswith("1 of them outside")
-    assert claims["regression.curve.positive_only_star"].holds
-    assert claims["regression.curve.fe_narrower"].holds
-    node_positive = curve.assign(measure="node_share")
-    claims = claims_of(sc.curve_claims(node_positive, empty, (-0.1, 0.1)))
-    only_star = claims["regression.curve.positive_only_star"]
-    assert not only_star.holds and only_star.if_false.endswith("node share")
-    assert shown(claims["regression.curve.fe_outside_main"]).startswith("all of them inside")
-
-
-def test_the_main_specification_is_marked_only_when_on_the_grid():
-    curve = pd.DataFrame(
-        {
-            "measure": ["node_share"],
-            "threshold": [sc.threshold_label("node_share", 1.5)],
-            "sample": ["eu27"],
-            "controls": ["baseline"],
-            "fixed_effects": [True],
-        }
-    )
-    rules = {"star_lq": 2.0, "benchmark_quantile": 0.75}
-    on_grid = sc.main_choice("node_share", "eu27", lq_threshold=1.5, **rules)
-    assert sc.main_on_grid_claim(curve, on_grid).holds
-    off_grid = sc.main_choice("node_share", "eu27", lq_threshold=1.75, **rules)
-    stated = sc.main_on_grid_claim(curve, off_grid)
-    assert not stated.holds and "node LQ 1.75" in stated.if_false

@@ -6,5 +6,12 @@
   influence and added-variable data;
 * :mod:`~eucluster.models.prosperity`: the chapter's specifications and their key figures;
 * :mod:`~eucluster.models.spatial`: spatial weights, Moran's I (esda) and LM tests (spreg);
-* :mod:`~eucluster.models.specification_curve`: the strength coefficient over a grid of choices.
+* :mod:`~eucluster.models.designs`, :mod:`~eucluster.models.inference`,
+  :mod:`~eucluster.models.spillovers`: the four designs, wild bootstrap and spatial-HAC
+  inference, SLX and spatial error models (run together by :mod:`~eucluster.models.evidence`);
+* :mod:`~eucluster.models.curve_grid`, :mod:`~eucluster.models.batched_ols`,
+  :mod:`~eucluster.models.joint_curve`: the specification curve, estimated batched, and its
+  joint test under within-country permutations;
+* :mod:`~eucluster.models.node_counts`, :mod:`~eucluster.models.country_bootstrap`: node counts
+  of weak and non-weak regions adjusted for size, and countries resampled as blocks.
 """

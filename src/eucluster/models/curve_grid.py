@@ -32,8 +32,15 @@ import pandas as pd
 from eucluster import parameters
 from eucluster.measures import sbs_employment, strength
 from eucluster.models import regression_data
-from eucluster.models.specification_curve import THRESHOLD_GRID
 
+#: Threshold grids per measure: the argument of ``strength.measures`` and a lower value, the
+#: rule's own and a higher value.
+THRESHOLD_GRID = {
+    "node_share": ("lq_threshold", (1.25, 1.5, 2.0)),
+    "node_count": ("lq_threshold", (1.25, 1.5, 2.0)),
+    "star_share": ("star_lq", (1.5, 2.0, 2.5)),
+    "benchmark_share": ("benchmark_quantile", (0.67, 0.75, 0.9)),
+}
 #: Position of a threshold on its rule's grid: below, at and above the rule's own value.
 THRESHOLD_LEVELS = ("lower", "rule's own", "higher")
 

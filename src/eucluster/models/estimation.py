@@ -13,18 +13,18 @@ Estimators (all on one :class:`pandas.DataFrame` with one row per region):
   standard errors clustered by country (regions of one country share shocks and policies);
 * interactions (``weak x strength``) and controls are just more columns in ``regressors``.
 
-:func:`regression_table` and :func:`coefficient_frame` present fits; :func:`influence` returns
+:func:`regression_table` presents fits; :func:`influence` returns
 leverage and Cook's distance, :func:`leave_one_out` the estimate without each observation in
 turn, :func:`partial_regression` the data of an added-variable plot
 (Frisch-Waugh-Lovell); :func:`simulate` gives data with a known coefficient for the tests. The
 chapter's own specifications are in :mod:`eucluster.models.prosperity`, the specification curve
-in :mod:`eucluster.models.specification_curve`.
+in :mod:`eucluster.models.curve_grid`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -232,26 +232,6 @@ def regression_table(
     table = pd.DataFrame(rows, columns=columns)
     table.insert(0, "", index)
     return table
-
-
-def coefficient_frame(fits: Iterable[Fit], name: str, level: float = 0.95) -> pd.DataFrame:
-    """One row per fit with the coefficient of ``name`` and its confidence interval."""
-    rows = []
-    for fit in fits:
-        coef, se, p = fit.estimate(name)
-        low, high = fit.conf_int(name, level)
-        rows.append(
-            {
-                "model": fit.label,
-                "coef": coef,
-                "se": se,
-                "pvalue": p,
-                "low": low,
-                "high": high,
-                "nobs": fit.nobs,
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- diagnostics

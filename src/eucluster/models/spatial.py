@@ -22,7 +22,7 @@ import pandas as pd
 from scipy import stats
 
 from eucluster.key_figures import Claim, Figure, claim, computed
-from eucluster.models.verdicts import LEVEL, LEVEL_TEXT, as_percent, is_clear, sign_word
+from eucluster.models.verdicts import LEVEL, LEVEL_TEXT, is_clear
 
 EQUAL_AREA_CRS = 3035
 
@@ -278,43 +278,5 @@ def dependence_claims(moran: MoranResult, p: dict[str, float]) -> list[Claim]:
             if_false=f"and the robust {robust_rejecting[0]} test rejects at the {LEVEL_TEXT} level"
             if len(robust_rejecting) == 1
             else f"and both robust tests reject at the {LEVEL_TEXT} level",
-        ),
-    ]
-
-
-def doubled_error_claims(fit) -> list:
-    """The main interval with twice the standard error (a crude allowance for spatial
-    dependence), and whether it gives the same answer as the main interval."""
-    coef, se, p = fit.estimate("strength")
-    half_width = 2 * se * float(stats.norm.ppf(1 - LEVEL / 2))
-    low, high = coef - half_width, coef + half_width
-    doubled_clear = not (low <= 0 <= high)
-    sign = sign_word(coef, "negative", "positive")
-    if is_clear(p):
-        if_true = f"the interval still excludes zero: the {sign} sign stands"
-        if_false = "the interval then includes zero: the sign could no longer be told"
-    else:
-        if_true = "the interval includes zero, as the main one does"
-        if_false = "the interval excludes zero"
-    return [
-        computed(
-            "regression.main.doubled_low_pct",
-            as_percent(low),
-            unit="% of GDP per head per SD",
-            definition="lower end of the main 95 % interval with twice the standard error",
-        ),
-        computed(
-            "regression.main.doubled_high_pct",
-            as_percent(high),
-            unit="% of GDP per head per SD",
-            definition="upper end of the main 95 % interval with twice the standard error",
-        ),
-        claim(
-            "regression.main.doubled_same_verdict",
-            doubled_clear == is_clear(p),
-            definition=f"with twice the standard error the main interval excludes zero exactly "
-            f"when the main p-value is below {LEVEL}",
-            if_true=if_true,
-            if_false=if_false,
         ),
     ]
