@@ -13,7 +13,7 @@ Each validator returns the value in its canonical type, so callers write
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -104,3 +104,16 @@ def numbers(values: object, name: str) -> list:
     if not values:
         raise ValueError(f"{name} must hold at least one value")
     return values
+
+
+def check_all(checks: Iterable[Callable[[], object]]) -> None:
+    """Run every check of a chapter's parameters and report all problems at once, so that a
+    reviewer re-running a chapter fixes every wrong value in one go rather than one per run."""
+    problems = []
+    for check in checks:
+        try:
+            check()
+        except (TypeError, ValueError) as problem:
+            problems.append(str(problem))
+    if problems:
+        raise ValueError("invalid chapter parameters:\n- " + "\n- ".join(problems))

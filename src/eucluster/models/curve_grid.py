@@ -126,14 +126,7 @@ def validate_parameters(
         lambda: significance_level(alpha),
         lambda: parameters.years(strength_years, "strength_years", *regression_data.SBS_YEARS),
     ]
-    problems = []
-    for check in checks:
-        try:
-            check()
-        except (TypeError, ValueError) as problem:
-            problems.append(str(problem))
-    if problems:
-        raise ValueError("invalid chapter parameters:\n- " + "\n- ".join(problems))
+    parameters.check_all(checks)
 
 
 def significance_level(value: object, name: str = "alpha") -> float:

@@ -336,14 +336,7 @@ def validate_parameters(
         lambda: parameters.suppressed(suppressed),
         lambda: parameters.choice(scope, "scope", SCOPES),
     ]
-    problems = []
-    for check in checks:
-        try:
-            check()
-        except (TypeError, ValueError) as problem:
-            problems.append(str(problem))
-    if problems:
-        raise ValueError("invalid chapter parameters:\n- " + "\n- ".join(problems))
+    parameters.check_all(checks)
 
 
 def benchmark_percentile(value: object, name: str = "benchmark_quantile") -> float:
