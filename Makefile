@@ -26,11 +26,13 @@ system-deps:
 html: $(STAMP)
 	$(PY) -m eucluster.build.cli data fetch --missing
 	$(PY) scripts/cache_key.py
+	$(PY) scripts/execute_chapters.py --jobs 2
 	$(JB) build . -W -n --keep-going
 
 pdf: $(STAMP) system-deps
 	$(PY) -m eucluster.build.cli data fetch --missing
 	$(PY) scripts/cache_key.py
+	$(PY) scripts/execute_chapters.py --jobs 2
 	$(JB) build . --builder pdflatex -n --keep-going
 	test -s _build/latex/book.pdf
 	@echo "PDF: _build/latex/book.pdf ($$(pdfinfo _build/latex/book.pdf | awk '/^Pages/ {print $$2}') pages)"
