@@ -57,6 +57,13 @@ def mean_over(frame: pd.DataFrame, years: Sequence[int], mask=None) -> pd.Series
     return recode(means, PULL_2026_VERSIONS, policy="apportion", kind="rate").data
 
 
+def early_rate(values: pd.Series) -> pd.Series:
+    """A rate of NUTS 2 regions coded as in the 2008-2010 files (NUTS 2013, 2010 or 2006) on the
+    2021 regions: averaged over the pieces of each new region, population-weighted; groupings
+    that are no NUTS code are dropped, and the recoder's report counts them."""
+    return recode(values, EARLY_NUTS_VERSIONS, kind="rate", policy="apportion", unknown="drop").data
+
+
 def tertiary_share_employed(year: int = 2008) -> pd.Series:
     """Per cent of employed persons aged 25-64 with tertiary education (ISCED 5-8), LFS."""
     lfs = load("lfst_r_lfe2eedu")
@@ -65,13 +72,7 @@ def tertiary_share_employed(year: int = 2008) -> pd.Series:
     ]
     wide = rows.pivot_table(index="geo", columns="isced11", values="value", aggfunc="first")
     share = (100 * wide["ED5-8"] / wide["TOTAL"]).dropna()
-    return recode(
-        share.rename("tertiary_2008"),
-        EARLY_NUTS_VERSIONS,
-        kind="rate",
-        policy="apportion",
-        unknown="drop",
-    ).data
+    return early_rate(share.rename("tertiary_2008"))
 
 
 def patents_per_million(years: Sequence[int] = PATENT_YEARS) -> pd.Series:
@@ -81,13 +82,7 @@ def patents_per_million(years: Sequence[int] = PATENT_YEARS) -> pd.Series:
         patents["unit"].eq("P_MHAB") & patents["year"].isin(list(years)) & is_nuts2(patents["geo"])
     ]
     means = rows.groupby("geo")["value"].mean()
-    return recode(
-        means.rename("patents"),
-        EARLY_NUTS_VERSIONS,
-        kind="rate",
-        policy="apportion",
-        unknown="drop",
-    ).data
+    return early_rate(means.rename("patents"))
 
 
 def ris_summary_index(regions: Sequence[str], year: int = 2023) -> pd.Series:

@@ -16,6 +16,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from eucluster.models.curve_findings import DIMENSION_NAMES
 from eucluster.models.curve_grid import DIMENSIONS
 from eucluster.models.joint_curve import JointCurve
 
@@ -33,17 +34,7 @@ WIDTH = 400
 LABEL_SIZE = 12
 
 #: Short dimension names for the chart's row labels (the tables use the long ones).
-SHORT_NAMES = {
-    "measure": "measure",
-    "scope": "divisions",
-    "threshold": "threshold",
-    "suppressed": "unpublished cells",
-    "sample": "sample",
-    "controls": "controls",
-    "fixed_effects": "fixed effects",
-    "design": "design",
-    "outcome": "outcome",
-}
+SHORT_NAMES = {**DIMENSION_NAMES, "measure": "measure", "scope": "divisions"}
 
 #: Colours of the estimates by significance (Okabe & Ito vermilion, blue, grey).
 SIGNIFICANCE_COLOURS = {
